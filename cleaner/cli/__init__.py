@@ -1,0 +1,17 @@
+"""The `cleaner` command line: a click group; each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from cleaner.cli.clean import clean_command, explain_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleaner")
+def main() -> None:
+    """Turn scraped news pages (HTML or text dumps) into clean JSON records."""
+
+
+main.add_command(clean_command)
+main.add_command(explain_command)

@@ -1,0 +1,22 @@
+"""The library's errors. A document that cannot be cleaned is a Rejection, turned into an error record."""
+
+
+class CleanerError(Exception):
+    "Base class of every error raised by cleaner"
+
+
+class Rejection(CleanerError):
+    "A document that cannot be cleaned; its message is the one-line reason in errors.jsonl"
+
+    def __init__(self, reason: str, stage: str = "read"):
+        super().__init__(reason)
+        self.reason = reason
+        self.stage = stage
+
+
+class RuleError(CleanerError):
+    "A rule file is malformed: its message names the file and the rule"
+
+
+class InputError(CleanerError):
+    "An input path or stream cannot be read"
