@@ -23,6 +23,7 @@ class Kind(enum.StrEnum):
     LIST_ITEM = "list_item"
     PREFORMATTED = "preformatted"
     TABLE = "table"
+    CAPTION = "caption"  # moved into the record's captions, never into text
 
 
 class Action(enum.StrEnum):
