@@ -12,11 +12,9 @@ from cleaner.classify import classify, select_layouts
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.decode import decode
 from cleaner.errors import Rejection
-from cleaner.fields.html_meta import read_html_fields
 from cleaner.fields.text import read_text_fields
 from cleaner.model import ErrorRecord, Fields, Format, Judged, Kind, RawDoc, Record, Stage
 from cleaner.rules.loader import Layout, Rule, RuleSet, load_ruleset
-from cleaner.segment.html import parse_html, segment_html
 from cleaner.segment.text import segment_text
 
 
@@ -68,6 +66,10 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
 
 
 def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields]:
+    # Imported here so that text-only runs never pay for importing trafilatura.
+    from cleaner.fields.html_meta import read_html_fields
+    from cleaner.segment.html import parse_html, segment_html
+
     tree = parse_html(text)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date)
     blocks = segment_html(tree, url=raw.url)
