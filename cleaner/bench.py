@@ -18,6 +18,7 @@ from pathlib import Path
 
 import trafilatura
 
+from cleaner import pipeline
 from cleaner.errors import InputError
 from cleaner.evaluate import Gold, PageScore, Prediction, Summary, score_page, summarise
 from cleaner.model import ErrorRecord, Format, RawDoc
@@ -161,8 +162,6 @@ def prediction_from_record(record: Mapping) -> Prediction:
 
 def cleaner_prediction(item: BenchItem) -> Prediction:
     """Run the cleaner pipeline; an error record is an empty prediction."""
-    from cleaner import pipeline  # imported late: a trafilatura-only comparison does not need it
-
     result = pipeline.clean_document(RawDoc(id=item.id, data=item.data, url=item.url))
     if isinstance(result, ErrorRecord):
         raise _Rejected(f"{result.stage}: {result.reason}")

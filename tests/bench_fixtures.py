@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
-import types
 from pathlib import Path
 
-import cleaner
+from cleaner import pipeline
 from cleaner.model import ErrorRecord, Fields, Format, Record, Source, Stage
 
 ARTICLE = "Rain fell on the town all night long. The river rose over its banks by morning."
@@ -52,8 +50,5 @@ def fake_clean_document(raw, config=None):
 
 
 def install_fake_pipeline(monkeypatch) -> None:
-    """Make `cleaner.pipeline.clean_document` the stand-in, whether or not the real module exists."""
-    fake = types.ModuleType("cleaner.pipeline")
-    fake.clean_document = fake_clean_document
-    monkeypatch.setitem(sys.modules, "cleaner.pipeline", fake)
-    monkeypatch.setattr(cleaner, "pipeline", fake, raising=False)
+    """Make `cleaner.pipeline.clean_document` the stand-in."""
+    monkeypatch.setattr(pipeline, "clean_document", fake_clean_document)
