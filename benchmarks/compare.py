@@ -14,7 +14,7 @@ import click
 
 from cleaner.bench import EXTRACTORS, evaluate_set
 from cleaner.errors import InputError
-from cleaner.cli.eval import render_table, render_worst, write_report_json
+from cleaner.cli.eval import echo_report
 
 
 @click.command()
@@ -34,12 +34,7 @@ def compare(
         report = evaluate_set(set_dir, {n: EXTRACTORS[n] for n in names}, renderer, limit, jobs)
     except InputError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(render_table(report))
-    if worst:
-        click.echo()
-        click.echo(render_worst(report, worst))
-    if json_path is not None:
-        write_report_json(json_path, report)
+    echo_report(report, worst, json_path)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import itertools
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -250,6 +251,7 @@ class ScoredRun:
     seconds: float
     docs_per_second: float
     errors: int
+    error_reasons: tuple[tuple[str, int], ...] = ()  # most frequent first
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +268,8 @@ class SetReport:
 
 def score_run(golds: Sequence[Gold], run: Run) -> ScoredRun:
     pages = tuple(score_page(gold, out.prediction) for gold, out in zip(golds, run.outputs, strict=True))
-    return ScoredRun(run.name, summarise(pages), pages, run.seconds, run.docs_per_second, run.errors)
+    reasons = tuple(Counter(out.error for out in run.outputs if out.error).most_common())
+    return ScoredRun(run.name, summarise(pages), pages, run.seconds, run.docs_per_second, run.errors, reasons)
 
 
 def evaluate_set(

@@ -42,6 +42,7 @@ def test_table_shows_the_figures_of_the_pipeline(set_dir):
     assert _figure(output, "authors F1") == "0.500"
     assert _figure(output, "with snippets found") == "0.667"
     assert _figure(output, "errors / rejections") == "1"
+    assert "cleaner: 1 x rejected: classify: no article found" in output.splitlines()
     assert re.search(r"^docs/s\s+\d+\.\d$", output, re.MULTILINE)
 
 

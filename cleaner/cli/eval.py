@@ -33,6 +33,7 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("without snippets absent", "without_absent", "{:.3f}"),
 )
 _LABEL_WIDTH = 28
+ERROR_REASONS_SHOWN = 5
 _COLUMN_WIDTH = 12
 
 
@@ -100,6 +101,15 @@ def render_worst(report: SetReport, count: int) -> str:
     return "\n".join(lines)
 
 
+def render_error_reasons(report: SetReport, count: int = ERROR_REASONS_SHOWN) -> str:
+    """The most frequent reasons each extractor failed or rejected a page."""
+    lines = []
+    for run in report.runs:
+        for reason, times in run.error_reasons[:count]:
+            lines.append(f"{run.name}: {times} x {reason}")
+    return "\n".join(lines)
+
+
 def _page_dict(page: PageScore) -> dict:
     out = dataclasses.asdict(page)
     out["body"]["f1"] = page.body.f1
@@ -114,6 +124,7 @@ def report_dict(report: SetReport) -> dict:
             "seconds": r.seconds,
             "docs_per_second": r.docs_per_second,
             "errors": r.errors,
+            "error_reasons": dict(r.error_reasons),
             "pages": [_page_dict(p) for p in r.pages],
         }
         for r in report.runs
@@ -127,6 +138,18 @@ def report_dict(report: SetReport) -> dict:
 
 def write_report_json(path: Path, report: SetReport) -> None:
     path.write_text(json.dumps(report_dict(report), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def echo_report(report: SetReport, worst: int, json_path: Path | None) -> None:
+    """Print the table, failure reasons and worst pages; write the JSON form if asked."""
+    click.echo(render_table(report))
+    if any(r.errors for r in report.runs):
+        click.echo(render_error_reasons(report))
+    if worst:
+        click.echo()
+        click.echo(render_worst(report, worst))
+    if json_path is not None:
+        write_report_json(json_path, report)
 
 
 def extractor_names(vs: Sequence[str], text: str | None) -> list[str]:
@@ -159,10 +182,5 @@ def eval_command(
         report = evaluate_set(set_dir, {n: EXTRACTORS[n] for n in names}, renderer, limit, jobs)
     except InputError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(render_table(report))
-    if worst:
-        click.echo()
-        click.echo(render_worst(report, worst))
-    if json_path is not None:
-        write_report_json(json_path, report)
+    echo_report(report, worst, json_path)
 
