@@ -33,8 +33,8 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("without snippets absent", "without_absent", "{:.3f}"),
 )
 _LABEL_WIDTH = 28
-ERROR_REASONS_SHOWN = 5
 _COLUMN_WIDTH = 12
+ERROR_REASONS_SHOWN = 5
 
 
 def _cell(value: float | int | None, fmt: str) -> str:
