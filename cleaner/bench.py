@@ -133,18 +133,22 @@ def _read_input(path: Path) -> bytes:
 def iter_bench(set_dir: Path, text: str | None = None, limit: int | None = None) -> Iterator[BenchItem]:
     """The pages of a set in truth.jsonl order: raw HTML, or the `text` renderer's dumps.
 
+    `limit` counts truth lines. A page without a dump is left out of a text run (a renderer
+    may have failed on it); a missing HTML page is an error.
+
     Raises:
-        InputError: the truth file or a page is missing or unreadable, or the renderer is unknown.
+        InputError: the truth file or an HTML page is missing or unreadable, or the renderer is unknown.
     """
     set_dir = Path(set_dir)
     if text is not None and text not in renderers(set_dir):
         known = ", ".join(renderers(set_dir)) or "none"
         raise InputError(f"{set_dir}: no text dumps by {text!r} (this set has: {known})")
     page_format = Format.HTML if text is None else Format.TEXT
-    golds = read_truth(set_dir)
-    for gold in golds if limit is None else golds[:limit]:
-        data = _read_input(_input_path(set_dir, gold.id, text))
-        yield BenchItem(id=gold.id, url=gold.url, data=data, format=page_format, gold=gold)
+    for gold in read_truth(set_dir)[:limit]:
+        path = _input_path(set_dir, gold.id, text)
+        if text is not None and not path.exists():
+            continue
+        yield BenchItem(id=gold.id, url=gold.url, data=_read_input(path), format=page_format, gold=gold)
 
 
 class _Rejected(Exception):
@@ -272,6 +276,13 @@ def score_run(golds: Sequence[Gold], run: Run) -> ScoredRun:
     return ScoredRun(run.name, summarise(pages), pages, run.seconds, run.docs_per_second, run.errors, reasons)
 
 
+def _recording_golds(items: Iterable[BenchItem], golds: list[Gold]) -> Iterator[BenchItem]:
+    # The gold of each item handed out, kept in the parent process while workers run the items.
+    for item in items:
+        golds.append(item.gold)
+        yield item
+
+
 def evaluate_set(
     set_dir: Path,
     extractors: Mapping[str, Extractor],
@@ -281,9 +292,9 @@ def evaluate_set(
 ) -> SetReport:
     """Run the extractors over a set (HTML pages, or the `text` renderer's dumps) and score them."""
     set_dir = Path(set_dir)
-    golds = read_truth(set_dir)[:limit]
+    golds: list[Gold] = []
     start = time.perf_counter()
-    runs = run_extractors(iter_bench(set_dir, text, limit), extractors, jobs)
+    runs = run_extractors(_recording_golds(iter_bench(set_dir, text, limit), golds), extractors, jobs)
     wall = time.perf_counter() - start
     source = "html" if text is None else f"{TEXT_DIR}/{text}"
     scored = tuple(score_run(golds, run) for run in runs)

@@ -75,6 +75,14 @@ def test_unknown_renderer_names_the_known_ones(tmp_path):
         next(iter_bench(set_dir, text="lynx"))
 
 
+def test_a_page_without_a_dump_is_left_out_of_a_text_run(tmp_path):
+    set_dir = make_set(tmp_path)
+    (set_dir / "text" / "inscriptis" / "p2.txt").unlink()
+    assert [i.id for i in iter_bench(set_dir, text="inscriptis")] == ["p1", "p3"]
+    report = evaluate_set(set_dir, {"dump": dump_prediction}, text="inscriptis")
+    assert [p.id for p in report.runs[0].pages] == ["p1", "p3"]
+
+
 def test_missing_page_is_an_input_error(tmp_path):
     set_dir = make_set(tmp_path)
     (set_dir / "pages" / "p2.html.gz").unlink()
