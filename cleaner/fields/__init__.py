@@ -1,0 +1,1 @@
+"""Field extractors: dates, people, HTML metadata, text-dump fields."""

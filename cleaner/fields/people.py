@@ -1,0 +1,235 @@
+"""Read a byline: the people who wrote an article and the wire agency it came from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cleaner.fields.dates import find_dates
+
+# Canonical spelling of each wire agency, then the other spellings found in credits.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("agence france-presse", "agence france presse"),
+    "AP": ("associated press", "the associated press", "ap news"),
+    "Reuters": ("thomson reuters", "reuters news"),
+    "dpa": ("deutsche presse-agentur", "deutsche presse agentur"),
+    "EFE": ("agencia efe",),
+    "ANSA": (),
+    "Xinhua": ("xinhua news agency", "xinhuanet"),
+    "Kyodo": ("kyodo news",),
+    "PTI": ("press trust of india",),
+    "IANS": ("indo-asian news service",),
+    "KNA": ("katholische nachrichten-agentur",),
+    "epd": ("evangelischer pressedienst",),
+    "UPI": ("united press international",),
+    "Bloomberg": ("bloomberg news",),
+    "PA": ("pa media", "press association", "pa wire", "pa news"),
+    "AAP": ("australian associated press",),
+    "CP": ("the canadian press", "canadian press"),
+    "Yonhap": ("yonhap news agency", "yonhap news"),
+    "TASS": ("itar-tass", "itar tass"),
+    "RIA": ("ria novosti",),
+    "Anadolu": ("anadolu agency", "anadolu ajansı", "anadolu ajansi"),
+    "APA": ("austria presse agentur",),
+    "SDA": ("keystone-sda", "schweizerische depeschenagentur"),
+    "ANP": (),
+    "Belga": (),
+    "Lusa": (),
+    "Europa Press": (),
+    "Interfax": (),
+    "IRNA": (),
+    "Bernama": (),
+    "Antara": (),
+    "PAP": ("polska agencja prasowa",),
+    "ČTK": ("ctk",),
+    "MTI": (),
+    "dapd": (),
+    "NTB": (),
+    "TT": (),
+    "Ritzau": (),
+}
+
+# Labels that open a byline; stripped before the names are read.
+LEADING_LABELS = re.compile(
+    r"^(?:(?:written|reported|reporting|text|words|story|compiled)\s+by|by|von|par|por|di|da|door"
+    r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
+    r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
+    r"(?:\s*:\s*|\s+)",
+    re.IGNORECASE,
+)
+# A segment opened by one of these credits a picture or an editor, not the text.
+NOT_AUTHOR_LABELS = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
+    r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
+    r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
+    re.IGNORECASE,
+)
+# A segment starting with one of these labels is a date line, not a name.
+DATE_LABELS = re.compile(
+    r"^(?:published|updated|posted|last updated|date|datum|veröffentlicht|aktualisiert|publié"
+    r"|mis à jour|publicado|actualizado|pubblicato|gepubliceerd|opublikowano|опубликовано"
+    r"|yayınlanma|stand)\b",
+    re.IGNORECASE,
+)
+# Labels that may sit in the middle of a byline and start a new segment.
+SEGMENT_LABELS = re.compile(
+    r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
+    r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
+    r"|(?:editing|edited|additional reporting|photos?|pictures?)\s+by\b))",
+    re.IGNORECASE,
+)
+NAME_SEPARATORS = re.compile(
+    r"\s*(?:[,;|&/+•·]|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
+    re.IGNORECASE,
+)
+# Words naming a newsroom or a group rather than a person.
+NEWSROOM_WORDS = re.compile(
+    r"(?<![^\W_])(?:staff|desk|editorial|editors?|newsroom|redaktion|rédaction|redacción|redação"
+    r"|redazione|redactie|redakcja|team|board|agencies|agency|agences|agenturen|wires?|news service"
+    r"|correspondents?|contributors?|admin|administrator|webmaster|guest|anonymous|press release"
+    r"|media|news|online|digital|network|bureau)(?![^\W_])",
+    re.IGNORECASE,
+)
+# Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
+ROLE_WORDS = re.compile(
+    r"(?<![^\W_])(?:senior|chief|editor|editors|correspondent|reporter|writer|journalist"
+    r"|columnist|contributor|producer|analyst|director|professor|president|founder|ceo"
+    r"|manager|head of|deputy|associate|staff|intern|fellow|host|anchor|photographer"
+    r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?)(?![^\W_])",
+    re.IGNORECASE,
+)
+PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
+EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
+BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+# A person's name is short; a longer segment is a sentence that happened to sit in a byline.
+MAX_NAME_WORDS = 5
+MAX_NAME_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A byline as printed, the names of its authors and its wire agency."""
+
+    byline: str | None
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+
+
+def _agency_lookup() -> dict[str, str]:
+    lookup = {}
+    for canonical, aliases in AGENCIES.items():
+        for spelling in (canonical, *aliases):
+            lookup[_fold(spelling)] = canonical
+    return lookup
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+AGENCY_OF: dict[str, str] = _agency_lookup()
+
+
+def canonical_agency(name: str) -> str | None:
+    """The canonical spelling of a wire agency ("Agence France-Presse" -> "AFP"), else None."""
+    folded = _fold(name).strip(" .,:;-–—()[]")
+    folded = re.sub(r"^the\s+", "", folded)
+    return AGENCY_OF.get(folded) or AGENCY_OF.get("the " + folded)
+
+
+def parse_byline(text: str, *, site: str | None = None) -> Byline:
+    """Read the authors and the wire agency out of a byline.
+
+    Args:
+        text: the byline as printed ("By Jane Doe and John Roe, AFP").
+        site: the site's own name, which is never an author.
+
+    Returns:
+        A Byline; its byline is the trimmed text, or None when it names nobody.
+    """
+    printed = " ".join(text.split())
+    authors: list[str] = []
+    agencies: list[str] = []
+    for segment in _segments(printed):
+        _read_segment(segment, site, authors, agencies)
+    if not authors and not agencies:
+        return Byline(None)
+    return Byline(printed, tuple(dict.fromkeys(authors)), agencies[0] if agencies else None)
+
+
+def _segments(text: str) -> list[str]:
+    """Split a byline at inner labels ("Source:", "Published:") and remove dates and e-mails."""
+    text = EMAIL.sub(" ", text)
+    for found in reversed(find_dates(text)):
+        text = text[:found.start] + " ; " + text[found.end:]
+    text = BRACKETS.sub(lambda m: " ; " + m["inner"] + " ; ", text)
+    return [part.strip() for part in SEGMENT_LABELS.split(text) if part.strip()]
+
+
+def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str]) -> None:
+    if NOT_AUTHOR_LABELS.match(segment) or DATE_LABELS.match(segment):
+        return
+    segment = _strip_labels(segment)
+    for piece in NAME_SEPARATORS.split(segment):
+        if NOT_AUTHOR_LABELS.match(piece):
+            return
+        piece = _strip_labels(piece)
+        agency = canonical_agency(piece)
+        if agency:
+            agencies.append(agency)
+            continue
+        name = _person_name(piece, site)
+        if name:
+            authors.append(name)
+
+
+def _strip_labels(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = LEADING_LABELS.sub("", text.strip(" \t:-–—,;|.")).strip()
+    return text
+
+
+def _person_name(piece: str, site: str | None) -> str | None:
+    """The person's name in a piece of a byline, or None when it is not one."""
+    piece = PLACE_SUFFIX.sub("", piece)
+    piece = _cut_role(piece).strip(" .,:;-–—'\"*")
+    if not piece or len(piece) > MAX_NAME_CHARS or len(piece.split()) > MAX_NAME_WORDS:
+        return None
+    if any(ch.isdigit() for ch in piece) or NEWSROOM_WORDS.search(piece) or ROLE_WORDS.search(piece):
+        return None
+    if site and _is_site_name(piece, site):
+        return None
+    if not _looks_capitalised(piece) or _is_acronym(piece):
+        return None
+    return piece.title() if piece.isupper() else piece
+
+
+def _cut_role(piece: str) -> str:
+    """ "Jane Doe Senior Editor" -> "Jane Doe": a role word after two or more name words."""
+    match = ROLE_WORDS.search(piece)
+    if match and len(piece[:match.start()].split()) >= 2:
+        return piece[:match.start()]
+    return piece
+
+
+def _is_site_name(piece: str, site: str) -> bool:
+    folded, site_folded = _fold(piece), _fold(site)
+    bare_site = re.sub(r"^(?:www\.)?(.+?)(?:\.\w{2,3})+$", r"\1", site_folded)
+    return folded in {site_folded, bare_site, "the " + site_folded} or site_folded == "the " + folded
+
+
+def _is_acronym(piece: str) -> bool:
+    """A lone upper-case token ("CNN", "BBC") names an organisation, not a person."""
+    return len(piece.split()) == 1 and piece.isupper()
+
+
+def _looks_capitalised(piece: str) -> bool:
+    """A name in a cased script has a capitalised word; caseless scripts pass."""
+    words = [w for w in piece.split() if any(ch.isalpha() for ch in w)]
+    if not words:
+        return False
+    cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
+    return not cased or any(w[0].isupper() for w in cased)

@@ -1,0 +1,1 @@
+"""Readers (files, directories, stdin) and writers (atomic JSON files, error logs)."""

@@ -1,0 +1,53 @@
+"""Writers. Every file is written to a temporary name and renamed, so no reader ever sees half a record."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from cleaner.model import ErrorRecord, Record
+
+ERRORS_FILE = "errors.jsonl"
+
+
+def record_json(record: Record, *, pretty: bool = True) -> str:
+    """The record as JSON text: UTF-8 characters kept, keys in schema order."""
+    return json.dumps(record.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+
+
+def output_path(outdir: Path, record_id: str) -> Path:
+    return Path(outdir) / f"{record_id}.json"
+
+
+def write_json(outdir: Path, record: Record) -> Path:
+    """Write OUTDIR/<id>.json atomically and return its path."""
+    path = output_path(outdir, record.id)
+    atomic_write_text(path, record_json(record) + "\n")
+    return path
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def error_line(error: ErrorRecord) -> str:
+    return json.dumps(error.to_dict(), ensure_ascii=False)
+
+
+def append_line(handle: IO[str], line: str) -> None:
+    """One whole line per write, flushed, so an interrupted run leaves whole lines only."""
+    handle.write(line + "\n")
+    handle.flush()

@@ -1,0 +1,1 @@
+"""Chrome rules as data: generic.toml (by concept) and sites/*.toml (one per site layout)."""

@@ -1,0 +1,1 @@
+"""Front ends: turn an HTML tree or a text dump into Blocks."""

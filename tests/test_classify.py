@@ -1,0 +1,90 @@
+"""The classifier on hand-built blocks, without any input file."""
+
+from __future__ import annotations
+
+from cleaner.classify import TITLE_LINE, TITLE_REPEAT, classify
+from cleaner.model import Action, Block, Format, Kind
+from cleaner.rules.loader import parse_rule_data
+
+PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(index=i, text=t, line=i + 1) for i, t in enumerate(texts)]
+
+
+def rules(text: str):
+    import tomllib
+
+    return parse_rule_data(tomllib.loads(text), "test.toml").rules
+
+
+TEASER = rules("""
+[video_teaser]
+[[video_teaser.rule]]
+id = "t.video"
+pattern = 'watch video \\d\\d:\\d\\d'
+drop_next = 1
+[footer]
+[[footer.rule]]
+id = "t.footer"
+action = "drop_rest"
+pattern = 'more stories'
+""")
+
+
+def test_title_line_and_repeat_are_consumed():
+    judged = classify(blocks("A headline about talks", "A headline about talks", PROSE), TEASER, Format.TEXT)
+    assert [j.verdict.rule_id for j in judged] == [TITLE_LINE, TITLE_REPEAT, None]
+    assert judged[2].verdict.keep
+
+
+def test_drop_next_takes_a_short_teaser_title_but_not_prose():
+    judged = classify(blocks("A headline about talks", PROSE, "Watch video 02:49", "Teaser title", PROSE), TEASER, Format.TEXT)
+    assert [j.verdict.keep for j in judged[1:]] == [True, False, False, True]
+    assert judged[3].verdict.rule_id == "t.video"
+    judged = classify(blocks("A headline about talks", PROSE, "Watch video 02:49", PROSE), TEASER, Format.TEXT)
+    assert judged[3].verdict.keep
+
+
+def test_drop_rest_removes_everything_after_with_the_trigger_id():
+    judged = classify(blocks("A headline about talks", PROSE, "More stories", "Other story one", PROSE), TEASER, Format.TEXT)
+    assert [j.verdict.keep for j in judged[1:]] == [True, False, False, False]
+    assert {j.verdict.rule_id for j in judged[2:]} == {"t.footer"}
+
+
+def test_subheading_between_paragraphs_and_lead_after_title():
+    judged = classify(blocks("A headline about talks", "A headline about talks", PROSE, PROSE, "Next steps", PROSE),
+                      TEASER, Format.TEXT, lead_after_title=True)
+    kinds = [j.block.kind for j in judged if j.verdict.keep]
+    assert kinds == [Kind.LEAD, Kind.PARAGRAPH, Kind.HEADING, Kind.PARAGRAPH]
+
+
+def test_short_sentence_between_paragraphs_is_not_a_heading():
+    judged = classify(blocks("A headline about talks", PROSE, "He declined.", PROSE), TEASER, Format.TEXT)
+    assert judged[2].block.kind is Kind.PARAGRAPH and judged[2].verdict.keep
+
+
+def test_html_blocks_outside_main_and_captions():
+    html_blocks = [
+        Block(index=0, text="Home News Sport", in_main=False),
+        Block(index=1, text=PROSE),
+        Block(index=2, text="A flooded street. Photo: Jane Doe", kind=Kind.CAPTION),
+    ]
+    judged = classify(html_blocks, TEASER, Format.HTML)
+    assert [j.verdict.rule_id for j in judged] == ["structure.outside_main", None, "structure.caption"]
+    assert judged[2].verdict.values == (("caption", "A flooded street. Photo: Jane Doe"),)
+
+
+def test_field_rule_reads_named_groups():
+    tags = rules("""
+[tags]
+[[tags.rule]]
+id = "t.tags"
+action = "field"
+pattern = 'posted in: (?P<categories>.+)'
+""")
+    assert tags[0].action is Action.FIELD
+    judged = classify(blocks("A headline about talks", PROSE, "Posted in: Asia, Europe"), tags, Format.TEXT)
+    assert judged[2].verdict.into == "categories"
+    assert judged[2].verdict.values == (("categories", "Asia, Europe"),)

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from cleaner.decode import decode, sniff_format
+from cleaner.errors import Rejection
+from cleaner.model import Format
+
+TEXT = "Zürich: Die Verhandlungen über den Haushalt gehen weiter, sagte die Ministerin am Dienstag."
+
+
+def test_utf8_has_no_warning():
+    decoded = decode(TEXT.encode("utf-8"))
+    assert decoded.text == TEXT and decoded.encoding == "utf-8" and decoded.warnings == ()
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_single_byte_encodings_are_detected_with_a_warning(encoding):
+    decoded = decode(TEXT.encode(encoding))
+    assert decoded.text == TEXT
+    assert decoded.warnings and "decoded as" in decoded.warnings[0]
+
+
+def test_utf16_with_bom():
+    decoded = decode(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
+    assert decoded.text == TEXT and decoded.warnings == ("decoded as utf-16",)
+
+
+def test_utf16_without_bom():
+    assert decode(TEXT.encode("utf-16-le")).text == TEXT
+
+
+def test_stray_bytes_in_utf8_are_replaced_not_fatal():
+    data = (TEXT * 20).encode("utf-8") + b"\xff" + " Ende.".encode()
+    decoded = decode(data)
+    assert decoded.text.endswith("\ufffd Ende.")
+    assert "invalid byte" in decoded.warnings[0]
+
+
+def test_declared_charset_is_used():
+    decoded = decode("Ça va très bien, merci beaucoup.".encode("cp1252"), declared="cp1252")
+    assert decoded.text.startswith("Ça va")
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty input"),
+        (b" \n\t\n", "empty input"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary input (PNG image), not a page"),
+        (bytes(range(1, 32)) * 40, "binary input (control bytes), not a page"),
+    ],
+)
+def test_rejections_have_clear_reasons(data, reason):
+    with pytest.raises(Rejection) as info:
+        decode(data)
+    assert info.value.reason == reason
+
+
+def test_nul_bytes_are_removed_with_a_warning():
+    decoded = decode(b"First line of the story.\x00\nSecond line of the story.")
+    assert "\x00" not in decoded.text and "removed NUL characters" in decoded.warnings
+
+
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", Format.HTML),
+        ("  <html lang='en'><head><title>t</title></head></html>", Format.HTML),
+        ("<div><p>a</p><p>b</p><span>c</span><a href='x'>d</a><br></div>", Format.HTML),
+        ("Kerry in Moscow | News | DW\n\nThe text mentions <p> once.", Format.TEXT),
+        ("Plain dump\n\n* [Home](https://example.com/)\n", Format.TEXT),
+    ],
+)
+def test_sniff_format_by_content(text, fmt):
+    assert sniff_format(text) is fmt

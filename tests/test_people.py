@@ -1,0 +1,84 @@
+import dataclasses
+
+import pytest
+
+from cleaner.fields.people import Byline, canonical_agency, parse_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("Von Max Mustermann und Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("Por Juan Pérez y María López", ("Juan Pérez", "María López")),
+        ("Di Mario Rossi", ("Mario Rossi",)),
+        ("Autor: Hans Meier", ("Hans Meier",)),
+        ("Written by Jane Doe & John Roe", ("Jane Doe", "John Roe")),
+        ("Jane Doe | John Roe; Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
+    ],
+)
+def test_strips_labels_and_splits_names(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+def test_agency_credit_is_not_an_author():
+    result = parse_byline("Source:AFP Published: 2015-12-16 0:43:03")
+    assert result == Byline("Source:AFP Published: 2015-12-16 0:43:03", (), "AFP")
+
+
+def test_first_agency_wins_and_names_stay_authors():
+    assert parse_byline("ap/dpa/afp").agency == "AP"
+    result = parse_byline("By Jane Doe | Reuters")
+    assert (result.authors, result.agency) == (("Jane Doe",), "Reuters")
+    assert parse_byline("Jane Doe (AFP)").agency == "AFP"
+
+
+@pytest.mark.parametrize("text", ["Staff", "Editorial Board", "News Desk", "Photo: Julia Hitz",
+                                  "jane@example.com", "15 December 2015, 3:00 PM"])
+def test_rejects_non_people(text):
+    assert parse_byline(text) == Byline(None)
+
+
+def test_newsroom_credit_goes_to_agency():
+    assert parse_byline("The Associated Press") == Byline("The Associated Press", (), "AP")
+
+
+def test_site_name_is_not_an_author():
+    assert parse_byline("By Jane Doe, DW", site="DW").authors == ("Jane Doe",)
+    assert parse_byline("The Guardian", site="The Guardian") == Byline(None)
+
+
+def test_job_title_and_place_are_trimmed():
+    assert parse_byline("Jane Doe, Senior Editor").authors == ("Jane Doe",)
+    assert parse_byline("Jane Doe in Kabul").authors == ("Jane Doe",)
+
+
+def test_editors_and_photographers_are_not_authors():
+    assert parse_byline("Reporting by Jane Doe; Editing by John Roe").authors == ("Jane Doe",)
+    assert parse_byline("Jane Doe; Photos by Max Roe").authors == ("Jane Doe",)
+
+
+def test_acronym_alone_is_an_organisation():
+    assert parse_byline("By Kate Smith, CNN").authors == ("Kate Smith",)
+
+
+def test_shouted_names_are_title_cased():
+    assert parse_byline("By JANE DOE, Associated Press") == Byline(
+        "By JANE DOE, Associated Press", ("Jane Doe",), "AP")
+
+
+def test_byline_is_trimmed_and_frozen():
+    result = parse_byline("  By   Jane Doe \n")
+    assert result.byline == "By Jane Doe"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.byline = "x"
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [("Agence France-Presse", "AFP"), ("the associated press", "AP"), ("REUTERS", "Reuters"),
+     ("Deutsche Presse-Agentur", "dpa"), ("Press Trust of India", "PTI"), ("Jane Doe", None)],
+)
+def test_canonical_agency(name, canonical):
+    assert canonical_agency(name) == canonical

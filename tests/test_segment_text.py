@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from cleaner.model import Kind
+from cleaner.segment.text import MAX_BLOCK_CHARS, segment_text
+
+
+def test_blank_lines_separate_blocks_with_line_numbers():
+    blocks = segment_text("Title line\n\nFirst paragraph.\n\n\nSecond paragraph.")
+    assert [(b.text, b.line) for b in blocks] == [("Title line", 1), ("First paragraph.", 3), ("Second paragraph.", 6)]
+
+
+def test_list_items_stay_separate():
+    blocks = segment_text("  1. Inhalt\n  2. Navigation\n  3. Suche")
+    assert [b.text for b in blocks] == ["1. Inhalt", "2. Navigation", "3. Suche"]
+    assert all(b.kind is Kind.LIST_ITEM for b in blocks)
+    assert [b.line for b in blocks] == [1, 2, 3]
+
+
+def test_wrapped_lines_are_joined():
+    text = ("The minister said on Tuesday that the talks would continue next week in\n"
+            "Geneva, despite the objections raised by several delegations.\n")
+    blocks = segment_text(text)
+    assert len(blocks) == 1 and "week in Geneva," in blocks[0].text
+
+
+def test_short_lines_are_not_joined():
+    assert len(segment_text("Home\nWorld\nBusiness")) == 3
+
+
+def test_markdown_links_keep_their_text_and_images_go():
+    blocks = segment_text("* [Barron's](https://www.barrons.com)\n\n![A photo](https://x/y.jpg) Caption")
+    assert blocks[0].text == "* Barron's" and blocks[0].link_density >= 0.8
+    assert blocks[1].text == "Caption" and blocks[1].link_density == 0.0
+
+
+def test_links_wrapped_over_lines_are_joined_and_stripped():
+    text = ("[![](https://cdn.example.com/wp-\ncontent/uploads/a-200x200.jpg)](https://cdn.example.com/wp-\n"
+            "content/uploads/a.jpg)\n\nA [short\nlink](https://example.com/a-\nb) inside a sentence.")
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["A short link inside a sentence."]
+
+
+def test_markdown_headings_and_emphasis():
+    blocks = segment_text("## Differences over Assad\n\nThe **role** of _Assad_ tops the list.")
+    assert blocks[0].kind is Kind.HEADING and blocks[0].text == "Differences over Assad"
+    assert blocks[1].text == "The role of Assad tops the list."
+
+
+def test_windows_line_endings_form_feeds_and_nuls():
+    blocks = segment_text("One line.\r\nTwo line.\fThree\x00 line.")
+    assert [b.text for b in blocks] == ["One line.", "Two line.", "Three line."]
+
+
+def test_a_dump_without_line_breaks_is_split_at_sentences():
+    text = "This is one sentence of a long story. " * 1000
+    blocks = segment_text(text)
+    assert len(blocks) > 1
+    assert all(len(b.text) <= MAX_BLOCK_CHARS for b in blocks)
+    assert sum(len(b.text.split()) for b in blocks) == len(text.split())
