@@ -62,17 +62,11 @@ class Exchange:
 
     @property
     def media_type(self) -> str | None:
-        value = self.header("Content-Type")
-        return value.split(";", 1)[0].strip().lower() or None if value else None
+        return media_type_of(self.header("Content-Type"))
 
     @property
     def charset(self) -> str | None:
-        value = self.header("Content-Type") or ""
-        for param in value.split(";")[1:]:
-            key, _, val = param.partition("=")
-            if key.strip().lower() == "charset" and val.strip(' "\''):
-                return val.strip(' "\'')
-        return None
+        return charset_of(self.header("Content-Type"))
 
     def decoded_body(self, max_bytes: int) -> bytes:
         """The body with its Content-Encoding undone, at most max_bytes long."""
@@ -85,6 +79,20 @@ class NetworkFailure:
 
     reason: str
     transient: bool
+
+
+def media_type_of(content_type: str | None) -> str | None:
+    """`text/html` of `text/HTML; charset=utf-8`."""
+    return (content_type or "").split(";", 1)[0].strip().lower() or None
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header."""
+    for param in (content_type or "").split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
 
 
 def warc_now() -> str:
