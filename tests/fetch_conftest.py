@@ -119,6 +119,19 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def stream_without_length(self, body: bytes) -> None:
+        """A body whose size is only known at the end: no Content-Length, the connection closes."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        for start in range(0, len(body), 8192):
+            try:
+                self.wfile.write(body[start : start + 8192])
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         count = self.site.hit(self.path, self.headers.get("User-Agent", ""))
         base = self.site.base
@@ -141,6 +154,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, article(f"Story {path}"))
         if path == "/gzip":
             return self.send(200, gzip.compress(article("Zipped")), Content_Encoding="gzip")
+        if path == "/big-stream":
+            return self.stream_without_length(b"y" * BIG_BYTES)
         if path == "/slow":
             time.sleep(SLOW_SECONDS)
             return self.send(200, article("Slow"))
@@ -157,12 +172,18 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, b"not here", "text/plain")
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """Clients that hang up early (timeouts, size limits) are part of the tests, not errors."""
+
+
 @pytest.fixture
 def site():
     """A news site on 127.0.0.1, torn down after the test."""
     handler = type("SiteHandler", (Handler,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     handler.site = Site(base=f"http://127.0.0.1:{server.server_address[1]}")
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()

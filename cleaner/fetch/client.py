@@ -289,10 +289,11 @@ def _network_failure(err: Exception, timeout: float) -> NetworkFailure:
         return NetworkFailure(f"TLS error: {_root_cause(err)}", transient=False)
     if isinstance(err, ReadTimeoutError):
         return NetworkFailure(f"read timeout after {timeout:g} s", transient=True)
-    if isinstance(err, ConnectTimeoutError):
-        return NetworkFailure(f"connect timeout after {timeout:g} s", transient=True)
+    # NewConnectionError subclasses ConnectTimeoutError in urllib3 2, so it is tested first.
     if isinstance(err, NewConnectionError):
         return NetworkFailure(f"connection failed: {_root_cause(err)}", transient=True)
+    if isinstance(err, ConnectTimeoutError):
+        return NetworkFailure(f"connect timeout after {timeout:g} s", transient=True)
     return NetworkFailure(f"network error: {_root_cause(err)}", transient=True)
 
 
