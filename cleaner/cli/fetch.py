@@ -73,6 +73,8 @@ def fetch_command(urls, url_file, feeds, sitemaps, warc: Path, **politeness) -> 
         for result in crawl(inputs, warc, FetchOptions(**politeness)):
             if result.resumed:
                 counts["already in the archive"] += 1
+            elif result.duplicate:
+                counts[DUPLICATE] += 1
             elif result.error:
                 counts[result.error] += 1
                 click.echo(f"{result.input}: {result.error}", err=True)
@@ -94,7 +96,9 @@ def scrape_command(urls, url_file, feeds, sitemaps, outdir: Path, **politeness) 
     counts: Counter = Counter()
     try:
         for result, outcome in scrape(inputs, outdir, FetchOptions(**politeness)):
-            if outcome is None:
+            if result.duplicate:
+                counts[DUPLICATE] += 1
+            elif outcome is None:
                 counts["already done"] += 1
             elif isinstance(outcome, Record):
                 counts["written"] += 1
@@ -107,7 +111,8 @@ def scrape_command(urls, url_file, feeds, sitemaps, outdir: Path, **politeness) 
     raise SystemExit(1 if _failures(counts, "written") else 0)
 
 
-SUCCESS_KEYS = ("already in the archive", "already done")
+DUPLICATE = "same page as another URL"
+SUCCESS_KEYS = ("already in the archive", "already done", DUPLICATE)
 
 
 def _failures(counts: Counter, done_key: str) -> int:

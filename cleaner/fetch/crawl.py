@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
@@ -44,10 +45,11 @@ class FetchResult:
     via: str | None = None  # the listing the URL came from
     published: str | None = None  # publication date given by the listing (Google News sitemap, feed)
     resumed: bool = False  # already in the archive: not fetched again
+    duplicate: bool = False  # the same page as another input, or a redirect to one: not fetched again
 
     @property
     def ok(self) -> bool:
-        return self.error is None and not self.resumed
+        return self.error is None and not self.resumed and not self.duplicate
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,24 @@ class Hops:
 
     exchanges: tuple[Exchange, ...]
     error: str | None = None
+    duplicate_of: str | None = None  # a redirect led to a page this crawl already has
+
+
+class Claims:
+    """Pages this crawl has fetched or is fetching, shared by the workers so that none is fetched twice."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._keys = set(keys)
+        self._lock = threading.Lock()
+
+    def claim(self, url: str) -> bool:
+        """True if url was not claimed yet (and now is)."""
+        key = dedup_key(url)
+        with self._lock:
+            if key in self._keys:
+                return False
+            self._keys.add(key)
+            return True
 
 
 def not_html_reason(result: FetchResult) -> str | None:
@@ -76,7 +96,8 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
-    def fetch(self, url: str) -> Hops:
+    def fetch(self, url: str, claims: Claims | None = None) -> Hops:
+        """Every hop from url to a page; a hop to a page claimed already ends the chain."""
         exchanges: list[Exchange] = []
         seen: set[str] = set()
         current = url
@@ -97,6 +118,8 @@ class Fetcher:
                 return Hops(tuple(exchanges), "redirect loop")
             if len(exchanges) > self.options.max_redirects:
                 return Hops(tuple(exchanges), f"too many redirects (more than {self.options.max_redirects})")
+            if claims is not None and not claims.claim(current):
+                return Hops(tuple(exchanges), duplicate_of=current)
 
     def fetch_body(self, url: str) -> bytes:
         """The decoded body of a listing.
@@ -140,6 +163,8 @@ def _page_result(item: Discovered, hops: Hops, max_bytes: int) -> FetchResult:
     base = FetchResult(input=item.url, url=item.url, via=item.via, published=item.published)
     if not hops.exchanges:
         return replace(base, error=hops.error)
+    if hops.duplicate_of:
+        return replace(base, final_url=hops.duplicate_of, duplicate=True)
     final = hops.exchanges[-1]
     fields = dict(
         final_url=final.url, status=final.status, crawl_date=final.date,
@@ -154,10 +179,10 @@ def _page_result(item: Discovered, hops: Hops, max_bytes: int) -> FetchResult:
     return replace(base, body=body, **fields)
 
 
-def _fetch_page(item: Discovered, fetcher: Fetcher, sink: WarcSink) -> FetchResult:
+def _fetch_page(item: Discovered, fetcher: Fetcher, sink: WarcSink, claims: Claims) -> FetchResult:
     """Fetch one page and archive every hop; never raises (a bug becomes this page's error)."""
     try:
-        hops = fetcher.fetch(item.url)
+        hops = fetcher.fetch(item.url, claims)
         for index, exchange in enumerate(hops.exchanges):
             last = index == len(hops.exchanges) - 1
             sink.write_exchange(exchange, *((item.via, item.published) if last else (None, None)))
@@ -167,22 +192,20 @@ def _fetch_page(item: Discovered, fetcher: Fetcher, sink: WarcSink) -> FetchResu
 
 
 def _page_items(
-    inputs: Iterable[str | Listing], fetcher: Fetcher, done: frozenset[str]
+    inputs: Iterable[str | Listing], fetcher: Fetcher, done: frozenset[str], claims: Claims
 ) -> Iterator[Discovered | FetchResult]:
     """Pages to fetch, in input order; URLs that need no fetch come out as finished results."""
-    seen: set[str] = set()
     to_fetch = 0
     limit = fetcher.options.max_urls
     for entry in _expand(inputs, fetcher):
         if isinstance(entry, FetchResult):
             yield entry
             continue
-        key = dedup_key(entry.url)
-        if key in seen:
-            continue
-        seen.add(key)
-        if key in done:
+        if dedup_key(entry.url) in done:
             yield FetchResult(input=entry.url, url=entry.url, via=entry.via, resumed=True)
+            continue
+        if not claims.claim(entry.url):
+            yield FetchResult(input=entry.url, url=entry.url, via=entry.via, duplicate=True)
             continue
         if limit is not None and to_fetch >= limit:
             return
@@ -247,8 +270,10 @@ def crawl(
     fetcher = Fetcher(options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.concurrency), thread_name_prefix="fetch")
     try:
-        items = _page_items(inputs, fetcher, fetched_keys(path))
-        fetch = lambda item: _fetch_page(item, fetcher, sink)  # noqa: E731
+        done = fetched_keys(path)
+        claims = Claims(done)
+        items = _page_items(inputs, fetcher, done, claims)
+        fetch = lambda item: _fetch_page(item, fetcher, sink, claims)  # noqa: E731
         yield from _run_pool(items, pool, fetch, max(1, options.concurrency) * QUEUE_PER_WORKER)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -77,13 +77,16 @@ def scrape(
     """Fetch pages into OUTDIR/crawl.warc.gz and write their records; yields each page's outcome.
 
     A page already in the archive whose record is missing (an interrupted run) is cleaned from
-    the archive; one whose record exists gives (result, None).
+    the archive; one whose record exists, and a duplicate of another page, give (result, None).
     """
     clean = clean or _pipeline()
     outdir.mkdir(parents=True, exist_ok=True)
     missing: dict[str, FetchResult] = {}
     with open(outdir / ERRORS_FILE, "a", encoding="utf-8") as errors:
         for result in crawl(inputs, outdir / WARC_NAME, options):
+            if result.duplicate:
+                yield result, None
+                continue
             if result.resumed:
                 if not output_path(outdir, page_id(result.input)).exists():
                     missing[dedup_key(result.input)] = result
