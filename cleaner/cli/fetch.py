@@ -17,6 +17,9 @@ from cleaner.fetch.scrape import WARC_NAME, scrape
 from cleaner.model import Record
 
 DEFAULTS = FetchOptions()
+DUPLICATE = "same page as another URL"
+# Outcomes that are not failures: the exit status stays 0 when only these and successes occur.
+SUCCESS_KEYS = ("already in the archive", "already done", DUPLICATE)
 
 
 def source_options(command: Callable) -> Callable:
@@ -109,10 +112,6 @@ def scrape_command(urls, url_file, feeds, sitemaps, outdir: Path, **politeness) 
         raise click.ClickException(str(err)) from None
     click.echo(_summary(counts, "written"), err=True)
     raise SystemExit(1 if _failures(counts, "written") else 0)
-
-
-DUPLICATE = "same page as another URL"
-SUCCESS_KEYS = ("already in the archive", "already done", DUPLICATE)
 
 
 def _failures(counts: Counter, done_key: str) -> int:
