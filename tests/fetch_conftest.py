@@ -20,6 +20,13 @@ def article(title: str) -> bytes:
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>".encode()
 
 
+REDIRECTS = {
+    "/moved": (301, "/a"),
+    "/loop1": (302, "/loop2"),
+    "/loop2": (302, "/loop1"),
+    "/to-private": (302, "/private/secret"),
+    "/to-ftp": (302, "ftp://127.0.0.1/a"),
+}
 ROBOTS = b"User-agent: *\nDisallow: /private/\nAllow: /private/open\n"
 
 
@@ -163,12 +170,9 @@ class Handler(BaseHTTPRequestHandler):
             if count == 1:
                 return self.send(503, b"busy", "text/plain", Retry_After="1")
             return self.send(200, article("Flaky"))
-        if path == "/moved":
-            return self.send(301, b"", Location="/a")
-        if path in ("/loop1", "/loop2"):
-            return self.send(302, b"", Location="/loop2" if path == "/loop1" else "/loop1")
-        if path == "/to-private":
-            return self.send(302, b"", Location="/private/secret")
+        if path in REDIRECTS:
+            status, location = REDIRECTS[path]
+            return self.send(status, b"", Location=location)
         return self.send(404, b"not here", "text/plain")
 
 

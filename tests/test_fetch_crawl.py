@@ -91,6 +91,19 @@ def test_redirect_loops_and_too_many_redirects_are_errors(site, tmp_path):
     assert site.paths().count("/loop1") == 1 and site.paths().count("/loop2") == 1
 
 
+def test_a_redirect_to_another_scheme_is_refused(site, tmp_path):
+    result = run([site.url("/to-ftp")], tmp_path / "c.warc.gz")[site.url("/to-ftp")]
+    assert result.error == "bad redirect: unsupported URL scheme 'ftp': ftp://127.0.0.1/a"
+    assert result.status == 302
+
+
+def test_max_urls_bounds_the_pages_fetched(site, tmp_path):
+    results = run([Listing(site.url("/sitemap-index.xml"))], tmp_path / "c.warc.gz", replace(FAST, max_urls=2))
+    assert len(results) == 2
+    pages = [path for path in site.paths() if not path.endswith((".xml", ".txt"))]
+    assert len(pages) == 2  # the sitemaps list three pages
+
+
 def test_urls_that_name_the_same_page_are_fetched_once(site, tmp_path):
     urls = [site.url("/a"), site.url("/a#comments"), site.url("/a?utm_source=x&utm_campaign=y"),
             site.url("/a").replace("http://", "HTTP://")]

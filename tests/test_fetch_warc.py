@@ -1,7 +1,9 @@
 import gzip
+from types import SimpleNamespace
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.checker import Checker
 
 from cleaner.errors import InputError
 from cleaner.fetch.client import Exchange
@@ -72,6 +74,16 @@ def test_listing_metadata_is_a_metadata_record_read_back_with_the_response(tmp_p
         ("https://news.example/b", None, None),
     ]
     assert stored[0].status == 200 and b"Harbour" in stored[0].body
+
+
+def test_warcio_checker_finds_every_digest_valid(tmp_path, capsys):
+    path = tmp_path / "crawl.warc.gz"
+    with WarcSink(path) as sink:
+        sink.write_exchange(exchange("https://news.example/a"), published="2024-02-05")
+        sink.write_exchange(exchange("https://news.example/b", status=404))
+    checker = Checker(SimpleNamespace(inputs=[str(path)], verbose=True))
+    assert checker.process_all() == 0
+    assert capsys.readouterr().out.count("digest pass") == 6
 
 
 def test_fetched_keys_are_the_response_urls(tmp_path):

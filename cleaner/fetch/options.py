@@ -8,7 +8,7 @@ from importlib import metadata
 TOOL_NAME = "cleaner"
 
 
-def _tool_version() -> str:
+def tool_version() -> str:
     try:
         return metadata.version(TOOL_NAME)
     except metadata.PackageNotFoundError:
@@ -47,7 +47,7 @@ class FetchOptions:
 
     @property
     def user_agent(self) -> str:
-        base = f"{TOOL_NAME}/{_tool_version()}"
+        base = f"{TOOL_NAME}/{tool_version()}"
         if not self.contact:
             return base
         contact = self.contact

@@ -20,7 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from cleaner.errors import InputError
 from cleaner.fetch.client import Exchange
-from cleaner.fetch.options import TOOL_NAME, _tool_version
+from cleaner.fetch.options import TOOL_NAME, tool_version
 from cleaner.fetch.urls import dedup_key
 
 SCAN_CHUNK = 1 << 20
@@ -152,7 +152,7 @@ class WarcSink:
             self._fh.flush()
 
     def _write_warcinfo(self) -> None:
-        info = {"software": f"{TOOL_NAME}/{_tool_version()}", "format": "WARC File Format 1.1"}
+        info = {"software": f"{TOOL_NAME}/{tool_version()}", "format": "WARC File Format 1.1"}
         record = self._writer.create_warcinfo_record(self.path.name, info)
         with self._lock:
             self._writer.write_record(record)
