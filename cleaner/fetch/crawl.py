@@ -33,7 +33,7 @@ class Listing:
 class FetchResult:
     """What became of one page URL (or of a listing that could not be read)."""
 
-    input: str  # the URL as given or as found in a listing
+    input: str  # the page URL, normalised (as given when it is not a usable URL)
     url: str | None = None  # normalised URL first requested
     final_url: str | None = None  # after redirects
     status: int | None = None
