@@ -178,34 +178,34 @@ class HttpClient:
         Raises:
             FetchError: no answer was received (the message says why).
         """
-        opts = self._options
         host = urlsplit(url).netloc
-        for attempt in range(opts.retries + 1):
+        attempt = 0
+        while True:
             self._gate.wait(host, delay)
             outcome = self._attempt(url, ip)
-            last_try = attempt == opts.retries
-            if isinstance(outcome, NetworkFailure):
-                if last_try or not outcome.transient:
-                    raise FetchError(outcome.reason)
-                time.sleep(opts.backoff * 2**attempt)
-                continue
-            if outcome.status not in RETRY_STATUSES or last_try:
-                return outcome
             wait = self._retry_wait(outcome, attempt)
             if wait is None:
+                if isinstance(outcome, NetworkFailure):
+                    raise FetchError(outcome.reason)
                 return outcome
             time.sleep(wait)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+            attempt += 1
 
-    def _retry_wait(self, exchange: Exchange, attempt: int) -> float | None:
-        """Seconds to wait before retrying, None when the server asks for longer than we wait."""
-        asked = retry_after_seconds(exchange.header("Retry-After"))
-        wait = self._options.backoff * 2**attempt
-        if asked is not None:
-            if asked > self._options.max_retry_wait:
-                return None
-            wait = max(wait, asked)
-        return min(wait, self._options.max_retry_wait)
+    def _retry_wait(self, outcome: Exchange | NetworkFailure, attempt: int) -> float | None:
+        """Seconds to wait before trying again, or None to stop here."""
+        opts = self._options
+        if attempt >= opts.retries:
+            return None
+        backoff = min(opts.backoff * 2**attempt, opts.max_retry_wait)
+        if isinstance(outcome, NetworkFailure):
+            return backoff if outcome.transient else None
+        if outcome.status not in RETRY_STATUSES:
+            return None
+        asked = retry_after_seconds(outcome.header("Retry-After"))
+        if asked is None:
+            return backoff
+        # A server asking for longer than we are willing to wait gets no retry at all.
+        return max(backoff, asked) if asked <= opts.max_retry_wait else None
 
     def _attempt(self, url: str, ip: str) -> Exchange | NetworkFailure:
         parts = urlsplit(url)
