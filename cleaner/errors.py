@@ -26,4 +26,4 @@ class FetchError(Rejection):
     "A URL could not be fetched (refused, network failure, HTTP error); its message is the reason"
 
     def __init__(self, reason: str):
-        super().__init__(reason, stage="read")
+        super().__init__(reason, stage="fetch")

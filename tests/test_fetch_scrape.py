@@ -57,7 +57,7 @@ def test_clean_fetched_passes_what_the_pipeline_needs():
 
 def test_clean_fetched_turns_failures_into_error_records_named_by_url():
     failed = FetchResult(input="https://e.com/x", error="HTTP 404 Not Found")
-    assert clean_fetched(failed, StubCleaner()) == ErrorRecord("https://e.com/x", "HTTP 404 Not Found", Stage.READ)
+    assert clean_fetched(failed, StubCleaner()) == ErrorRecord("https://e.com/x", "HTTP 404 Not Found", Stage.FETCH)
     image = FetchResult(input="https://e.com/i.png", status=200, media_type="image/png", body=b"\x89PNG")
     assert clean_fetched(image, StubCleaner()).reason == "not an HTML page (image/png)"
     empty = FetchResult(input="https://e.com/e", status=200, media_type="text/html", body=b"<p>menu</p>")
@@ -75,8 +75,8 @@ def test_scrape_writes_records_errors_and_the_archive(site, tmp_path, valid):
         assert record["url"] == site.url(path)
     errors = sorted(read_errors(outdir), key=lambda e: e["input"])
     assert errors == [
-        {"input": site.url("/image.png"), "reason": "not an HTML page (image/png)", "stage": "read"},
-        {"input": site.url("/missing"), "reason": "HTTP 404 Not Found", "stage": "read"},
+        {"input": site.url("/image.png"), "reason": "not an HTML page (image/png)", "stage": "fetch"},
+        {"input": site.url("/missing"), "reason": "HTTP 404 Not Found", "stage": "fetch"},
     ]
 
 

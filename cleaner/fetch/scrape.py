@@ -47,9 +47,9 @@ def listing_date(published: str | None) -> str | None:
 def clean_fetched(result: FetchResult, clean: Cleaner) -> Record | ErrorRecord:
     """The record of a fetched page, or why it has none (fetch failure, not HTML, pipeline rejection)."""
     if result.error or result.body is None:
-        return ErrorRecord(input=result.input, reason=result.error or "no body", stage=Stage.READ)
+        return ErrorRecord(input=result.input, reason=result.error or "no body", stage=Stage.FETCH)
     if reason := not_html_reason(result):
-        return ErrorRecord(input=result.input, reason=reason, stage=Stage.READ)
+        return ErrorRecord(input=result.input, reason=reason, stage=Stage.FETCH)
     raw = RawDoc(
         id=page_id(result.input), data=result.body, url=result.final_url,
         crawl_date=result.crawl_date, declared_charset=result.charset,
