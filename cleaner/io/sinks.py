@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from cleaner.io.writers import ERRORS_FILE, atomic_write_text, error_line, output_path, record_json
+from cleaner.io.writers import ERRORS_FILE, error_line, record_json
 from cleaner.model import ErrorRecord, Record, Stage
 
 # Inputs per shard part. A part is the unit of resumption for shard formats, and a worker holds one
@@ -108,6 +108,7 @@ class Store:
                 write(handle)
             fs.mv(tmp, self.path(name))
             return
+        Path(self.root).mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=self.root)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -142,12 +143,13 @@ class Store:
 # --- records ---------------------------------------------------------------------------------------------
 
 def write_record_file(store: Store, record: Record) -> None:
-    """OUTDIR/<id>.json, byte-identical to cleaner.io.writers.write_json."""
-    text = record_json(record) + "\n"
-    if is_url(store.root):
-        store.write_atomic(f"{record.id}.json", lambda handle: handle.write(text.encode("utf-8")))
-    else:
-        atomic_write_text(output_path(Path(store.root), record.id), text)
+    """OUTDIR/<id>.json, with the bytes of cleaner.io.writers.write_json.
+
+    Written to a temporary name and renamed like write_json, but without its fsync: the rename already makes
+    a killed run safe, and an fsync per record capped a batch at ~200 records/s on the dev machine.
+    """
+    data = (record_json(record) + "\n").encode("utf-8")
+    store.write_atomic(f"{record.id}.json", lambda handle: handle.write(data))
 
 
 def record_file_sha(store: Store, record_id: str) -> str | None:
