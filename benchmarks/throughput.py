@@ -81,7 +81,7 @@ def _report(docs: int, jobs: int, wall: float, samples: dict[int, dict]) -> dict
     return {
         "docs": docs, "jobs": jobs, "wall_s": round(wall, 1), "docs_per_s": round(docs / wall, 1),
         "docs_per_cpu_s": round(docs / cpu, 1) if cpu else None,
-        "processes": [{"role": s["role"], "peak_rss_mib": round(max(s["rss"]), 1),
+        "processes": [{"role": s["role"], "cpu_s": round(s["cpu"], 1), "peak_rss_mib": round(max(s["rss"]), 1),
                        "rss_quarters_mib": [round(s["rss"][min(len(s["rss"]) - 1, len(s["rss"]) * q // 4)], 1)
                                             for q in (1, 2, 3, 4)]}
                       for s in samples.values() if s["rss"] and (s["role"] == "parent" or s in workers)],

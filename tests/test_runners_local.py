@@ -86,3 +86,12 @@ def test_stdin_jsonl_streams_records_before_stdin_is_closed():
     assert rest[0].startswith('{"schema": "1.0", "id": "last"')  # compact: one record per line
     assert [e["reason"].split(":")[0] for e in errors] == ["document has no html or text field", "malformed JSON line"]
     assert process.returncode == 1
+
+
+def test_clean_many_raises_what_the_input_iterator_raises():
+    def broken():
+        yield article(1)
+        raise OSError("feed went away")
+
+    with pytest.raises(OSError, match="feed went away"):
+        list(cleaner.clean_many(broken(), jobs=2))

@@ -197,6 +197,7 @@ def _stream_loop(pool, inbox: queue.Queue, jobs: int, task: Callable) -> Iterato
     pending: deque = deque()
     batch: list = []
     finished = False
+    failure: BaseException | None = None
     while not (finished and not batch and not pending):
         while pending and pending[0].ready():
             yield from pending.popleft().get()
@@ -204,13 +205,17 @@ def _stream_loop(pool, inbox: queue.Queue, jobs: int, task: Callable) -> Iterato
             pending[0].wait(PROGRESS_INTERVAL_SECONDS)
             continue
         item = _take(inbox, STREAM_WAIT_SECONDS if batch or pending else None) if not finished else None
-        if item is END:
+        if isinstance(item, _Failure):  # results before the failure are still passed on, then it is raised
+            failure = item.error
+        elif item is END:
             finished = True
         elif item is not None:
             batch.append(item)
         if batch and (finished or item is None or len(batch) >= STREAM_BATCH):
             pending.append(pool.apply_async(*task(batch)))
             batch = []
+    if failure is not None:
+        raise failure
 
 
 def _take(inbox: queue.Queue, timeout: float | None):
@@ -220,9 +225,18 @@ def _take(inbox: queue.Queue, timeout: float | None):
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """The input iterator raised: re-raised in the consuming thread, not lost in the reading one."""
+
+    error: BaseException
+
+
 def _feed(docs: Iterable, inbox: queue.Queue) -> None:
     try:
         for doc in docs:
             inbox.put(doc)
+    except Exception as error:  # handed over to the consumer, which raises it
+        inbox.put(_Failure(error))
     finally:
         inbox.put(END)
