@@ -79,7 +79,7 @@ def learn_site(site: str, pages: Sequence[SitePage]) -> SiteProfile:
     known = _packaged_rules()
     lines = [
         _learned(t, len(distinct)) for t in tallies.values()
-        if _is_chrome(t, len(distinct), t.example) and not any(r.matches(t.example) for r in known)
+        if _is_chrome(t, len(distinct)) and not any(r.matches(t.example) for r in known)
     ]
     lines.sort(key=lambda line: (WHERE_NAMES.index(line.where), -line.share, line.template.key))
     return SiteProfile(
@@ -112,12 +112,12 @@ def _where(index: int, first_prose: int, last_prose: int) -> str:
     return "tail" if index > last_prose else "body"
 
 
-def _is_chrome(tally: _Tally, distinct: int, example: str) -> bool:
+def _is_chrome(tally: _Tally, distinct: int) -> bool:
     pages = len(tally.pages)
     share = pages / distinct if distinct else 0.0
     if pages < MIN_PAGES or share < MIN_PAGE_SHARE:
         return False
-    return share >= PROSE_MIN_PAGE_SHARE or not is_prose_line(example)
+    return share >= PROSE_MIN_PAGE_SHARE or not is_prose_line(tally.example)
 
 
 def _learned(tally: _Tally, distinct: int) -> LearnedLine:

@@ -25,7 +25,8 @@ def profile_toml(profile: SiteProfile) -> str:
     parts = [_header(profile)]
     if profile.hosts or profile.detect:
         parts.append(_layout(profile))
-    parts.append(f'[{CONCEPT}]\ndescription = "Lines that recur across the pages of {_plain(profile.site)}"\n')
+    if profile.lines:  # the loader wants at least one rule in a concept table
+        parts.append(f'[{CONCEPT}]\ndescription = "Lines that recur across the pages of {_plain(profile.site)}"\n')
     parts += [_rule(profile.site, line, n) for n, line in enumerate(profile.lines, start=1)]
     return "\n".join(parts)
 
