@@ -1,0 +1,168 @@
+"""Choose a page's publication date: structured data first, then the visible dateline, then the url.
+
+Only a date the page states counts: no modification date, no expiry date, no date after the crawl,
+and no date at all when the page shows none.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+
+from cleaner.fields.dates import parse_date
+from cleaner.fields.page import PageFacts
+
+# <meta> names of the publication date, most specific first.
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "publication_date", "og:pubdate", "sailthru.date",
+    "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date",
+    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "date",
+)
+# Class or id words of elements printing a dateline.
+DATELINE_CLASS = re.compile(
+    r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
+UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copyright", re.I)
+# WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
+PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I)
+# A dateline is a short line; a longer text is a paragraph that mentions a date.
+MAX_DATELINE_CHARS = 120
+# How many elements (in document order) a dateline may stand from the headline.
+MAX_DATELINE_DISTANCE = 400
+# Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
+MAX_STRUCTURED_VALUES = 12
+MAX_UTC_OFFSET_HOURS = 14
+URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
+TIME_IN_ARTICLE = (
+    "//*[@itemprop='datePublished'][not(self::meta)]"
+    " | //article//time[@datetime] | //header//time[@datetime] | //time[@pubdate]"
+)
+
+
+def choose_date(facts: PageFacts) -> str | None:
+    """The publication date as ISO 8601 (time and offset kept when given), or None."""
+    day_first = _day_first(facts)
+    found = []
+    for value in itertools.islice(_structured_values(facts), MAX_STRUCTURED_VALUES):
+        parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
+        if parsed:
+            found.append(parsed)
+    if found:
+        return _printed_day_of(_local_time_of(found[0], found[1:]), facts)
+    return _visible_dateline(facts) or _url_date(facts)
+
+
+def _printed_day_of(chosen: str, facts: PageFacts) -> str:
+    """A UTC value yields to the dateline printed under the headline when they are a day apart at most."""
+    instant = _instant(chosen)
+    if instant is None or instant.utcoffset() != datetime.timedelta(0):
+        return chosen
+    printed = _visible_dateline(facts)
+    if printed is None:
+        return chosen
+    apart = datetime.date.fromisoformat(printed[:10]) - instant.date()
+    return printed if abs(apart.days) <= 1 else chosen
+
+
+def _local_time_of(chosen: str, others: list[str]) -> str:
+    """The same instant in the page's own time zone when the chosen value is in UTC.
+
+    Sites give UTC in JSON-LD and local time on the page; the calendar day readers see is the local one.
+    """
+    instant = _instant(chosen)
+    if instant is None or instant.utcoffset() != datetime.timedelta(0):
+        return chosen
+    for other in others:
+        local = _instant(other)
+        if local is None:
+            continue
+        if local.tzinfo is not None and local.utcoffset() and local == instant:
+            return other
+        if local.tzinfo is None and _whole_hours_apart(local, instant.replace(tzinfo=None)):
+            return other
+    return chosen
+
+
+def _instant(value: str) -> datetime.datetime | None:
+    if "T" not in value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _whole_hours_apart(local: datetime.datetime, utc: datetime.datetime) -> bool:
+    """A zone-less time that differs from UTC by whole hours (up to 14) is the same instant, local."""
+    seconds = (local - utc).total_seconds()
+    return seconds != 0 and abs(seconds) <= MAX_UTC_OFFSET_HOURS * 3600 and seconds % 3600 == 0
+
+
+def _structured_values(facts: PageFacts):
+    if facts.jsonld.date_published:
+        yield facts.jsonld.date_published
+    for key in PUBLISHED_META:
+        yield from facts.meta.all(key)
+    for element in facts.tree.xpath(TIME_IN_ARTICLE):
+        if not _is_update(element):
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            yield value[:MAX_DATELINE_CHARS]
+
+
+def _is_update(element) -> bool:
+    for node in (element, *element.iterancestors()):
+        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+        if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            return True
+    return False
+
+
+def _day_first(facts: PageFacts) -> bool | None:
+    """The a/b/yyyy order from the page language: month first only for US English."""
+    root = facts.tree.getroottree().getroot()
+    lang = (root.get("lang") or facts.meta.first("og:locale") or "").replace("_", "-").casefold()
+    if not lang:
+        return None
+    if lang.startswith("en"):
+        return False if lang in ("en-us", "en") else True
+    return True
+
+
+def _visible_dateline(facts: PageFacts) -> str | None:
+    """The date printed closest to the headline in a date-like element."""
+    order = {element: index for index, element in enumerate(facts.tree.iter())}
+    anchor = _headline_position(facts, order)
+    if anchor is None:
+        return None
+    best = None
+    for element in facts.tree.xpath("//body//*[@class or @id] | //body//time"):
+        label = f"{element.get('class', '')} {element.get('id', '')}"
+        if not (element.tag == "time" or DATELINE_CLASS.search(label)) or _is_update(element):
+            continue
+        distance = abs(order[element] - anchor)
+        if distance > MAX_DATELINE_DISTANCE or (best and best[0] <= distance):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= MAX_DATELINE_CHARS:
+            found = parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+            if found:
+                best = (distance, found)
+    return best[1] if best else None
+
+
+def _headline_position(facts: PageFacts, order: dict) -> int | None:
+    headings = facts.tree.xpath("//body//h1")
+    return order[headings[0]] if headings else None
+
+
+def _url_date(facts: PageFacts) -> str | None:
+    match = URL_DATE.search(facts.url or "")
+    if not match:
+        return None
+    return parse_date(f"{match[3]} {match[2]} {match[1]}" if match[2].isalpha()
+                      else f"{match[1]}-{match[2].zfill(2)}-{match[3].zfill(2)}",
+                      not_after=facts.not_after)
