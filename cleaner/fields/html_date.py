@@ -10,7 +10,7 @@ import datetime
 import itertools
 import re
 
-from cleaner.fields.dates import parse_date
+from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.page import PageFacts
 
 # <meta> names of the publication date, most specific first.
@@ -32,6 +32,17 @@ PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I
 MAX_DATELINE_CHARS = 120
 # How many elements (in document order) a dateline may stand from the headline.
 MAX_DATELINE_DISTANCE = 400
+# An unlabelled element that is only a date counts when this close to the headline and when the
+# date is this share of its text (tuned on wcxb-articles: blogs print "December 15, 2025" alone).
+MAX_BARE_DATE_DISTANCE = 40
+BARE_DATE_SHARE = 0.6
+VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
+UPDATE_TEXT = re.compile(
+    r"updated?|modified|edited|aktualisiert|geändert|mis à jour|actualizad|atualizad|aggiornat"
+    r"|bijgewerkt|zaktualizowan|обновлен|güncellen", re.I)
+PUBLISHED_TEXT = re.compile(
+    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın", re.I)
 # Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
 MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
@@ -51,9 +62,21 @@ def choose_date(facts: PageFacts) -> str | None:
         parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
         if parsed:
             found.append(parsed)
-    if found:
+    if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
         return _printed_day_of(_local_time_of(found[0], found[1:]), facts)
     return _visible_dateline(facts) or _url_date(facts)
+
+
+def _declares_article(facts: PageFacts) -> bool:
+    """Whether the page calls itself an article; other pages carry template dates in their metadata."""
+    return facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+
+
+def _page_shows_day(facts: PageFacts, value: str) -> bool:
+    """Whether the visible text prints this calendar day (give or take the time-zone day)."""
+    day = datetime.date.fromisoformat(value[:10])
+    text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
+    return any(abs((found.day - day).days) <= 1 for found in find_dates(text))
 
 
 def _printed_day_of(chosen: str, facts: PageFacts) -> str:
@@ -133,30 +156,42 @@ def _day_first(facts: PageFacts) -> bool | None:
 
 
 def _visible_dateline(facts: PageFacts) -> str | None:
-    """The date printed closest to the headline in a date-like element."""
-    order = {element: index for index, element in enumerate(facts.tree.iter())}
-    anchor = _headline_position(facts, order)
-    if anchor is None:
-        return None
-    best = None
-    for element in facts.tree.xpath("//body//*[@class or @id] | //body//time"):
-        label = f"{element.get('class', '')} {element.get('id', '')}"
-        if not (element.tag == "time" or DATELINE_CLASS.search(label)) or _is_update(element):
-            continue
-        distance = abs(order[element] - anchor)
-        if distance > MAX_DATELINE_DISTANCE or (best and best[0] <= distance):
-            continue
-        text = " ".join(element.text_content().split())
-        if text and len(text) <= MAX_DATELINE_CHARS:
-            found = parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
-            if found:
-                best = (distance, found)
-    return best[1] if best else None
-
-
-def _headline_position(facts: PageFacts, order: dict) -> int | None:
+    """The date printed closest to the headline, in a date-like element or standing alone."""
+    elements = [e for e in facts.tree.iter() if isinstance(e.tag, str)]
     headings = facts.tree.xpath("//body//h1")
-    return order[headings[0]] if headings else None
+    if not headings:
+        return None
+    anchor = elements.index(headings[0])
+    window = range(max(0, anchor - MAX_DATELINE_DISTANCE), min(len(elements), anchor + MAX_DATELINE_DISTANCE))
+    for index in sorted(window, key=lambda i: abs(i - anchor)):
+        found = _dateline_of(elements[index], abs(index - anchor), facts)
+        if found:
+            return found
+    return None
+
+
+def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
+    if element.tag in NOT_TEXT_TAGS:
+        return None
+    text = " ".join(element.text_content().split())
+    if not text or len(text) > MAX_DATELINE_CHARS or _is_update_only(text):
+        return None
+    label = f"{element.get('class', '')} {element.get('id', '')}"
+    labelled = element.tag == "time" or DATELINE_CLASS.search(label)
+    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
+        return None
+    if _is_update(element):
+        return None
+    return parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+
+
+def _is_update_only(text: str) -> bool:
+    return bool(UPDATE_TEXT.search(text)) and not PUBLISHED_TEXT.search(text)
+
+
+def _is_mostly_date(text: str) -> bool:
+    found = find_dates(text)
+    return len(found) == 1 and (found[0].end - found[0].start) >= BARE_DATE_SHARE * len(text)
 
 
 def _url_date(facts: PageFacts) -> str | None:

@@ -22,6 +22,7 @@ CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 class JsonLd:
     """What the JSON-LD of a page says about its article."""
 
+    is_article: bool = False  # the described object is an Article, not a plain WebPage
     headline: str | None = None
     date_published: str | None = None
     authors: tuple[str, ...] = ()
@@ -42,6 +43,7 @@ def read_jsonld(tree) -> JsonLd:
     publisher = _name(article.get("publisher")) if article else None
     people, organisations = _people(article.get("author") if article else None)
     return JsonLd(
+        is_article=bool(article and _types(article) & ARTICLE_TYPES),
         headline=_text(article.get("headline") or article.get("name")) if article else None,
         date_published=_text(article.get("datePublished") or article.get("dateCreated"))
         if article else None,
