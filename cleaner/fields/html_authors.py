@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts
+from cleaner.fields.page import PageFacts, element_text, near_headline
 from cleaner.fields.people import Byline, canonical_agency, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
+_LOWER = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
-    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'author')"
-    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'byline')]"
+    " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
+    " or contains(@href,'/autor/') or contains(@href,'/auteur/') or contains(@href,'/writers/')))"
+    f" or contains({_LOWER},'author') or contains({_LOWER},'byline')]"
 )
 NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
+# Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
+MAX_COAUTHOR_DISTANCE = 30
+# A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
+MAX_BY_LINE_DISTANCE = 60
+MAX_BY_LINE_CHARS = 100
+BYLINE_LABEL = re.compile(
+    r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
+    r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
 
 
 def choose_byline(facts: PageFacts) -> Byline:
@@ -63,16 +74,54 @@ def _is_url(text: str) -> bool:
 
 
 def _visible_byline(facts: PageFacts) -> Byline:
-    """The first author/byline element outside comments and teasers that names someone."""
-    for element in facts.tree.xpath(BYLINE_XPATH):
-        if element.tag in ("meta", "link", "script", "style") or _in_other_context(element):
-            continue
-        text = " ".join(element.text_content().split())
-        if not text or len(text) > MAX_BYLINE_CHARS:
-            continue
-        found = parse_byline(text, site=facts.site)
+    """The byline printed on the page: author elements, a "Written by" label, or a "By …" line."""
+    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline):
+        found = reader(facts)
         if found.authors or found.agency:
             return found
+    return Byline(None)
+
+
+def _marked_byline(facts: PageFacts) -> Byline:
+    """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
+    elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
+                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
+    position = {e: i for i, e in enumerate(facts.tree.iter())}
+    bylines: list[Byline] = []
+    first = None
+    for element in elements:
+        text = element_text(element)
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
+            break
+        found = parse_byline(text, site=facts.site)
+        if found.authors or found.agency:
+            first = position[element] if first is None else first
+            bylines.append(found)
+    return _combine(bylines, bylines[0].byline if bylines else None)
+
+
+def _labelled_byline(facts: PageFacts) -> Byline:
+    """A label element ("Written by", "Author") followed by the element holding the name."""
+    for element in facts.tree.xpath("//body//*[not(*)]"):
+        if BYLINE_LABEL.match(element_text(element)) and not _in_other_context(element):
+            following = element.getnext()
+            if following is not None:
+                found = parse_byline(element_text(following), site=facts.site)
+                if found.authors:
+                    return found
+    return Byline(None)
+
+
+def _by_line_near_headline(facts: PageFacts) -> Byline:
+    """A short line starting with "By" (or its translations) close to the headline."""
+    for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
+        text = element_text(element)
+        if len(text) <= MAX_BY_LINE_CHARS and BY_PREFIX.match(text) and not _in_other_context(element):
+            found = parse_byline(text, site=facts.site)
+            if found.authors or found.agency:
+                return found
     return Byline(None)
 
 

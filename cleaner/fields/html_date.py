@@ -11,7 +11,7 @@ import itertools
 import re
 
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.page import PageFacts
+from cleaner.fields.page import PageFacts, element_text, near_headline
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -157,14 +157,8 @@ def _day_first(facts: PageFacts) -> bool | None:
 
 def _visible_dateline(facts: PageFacts) -> str | None:
     """The date printed closest to the headline, in a date-like element or standing alone."""
-    elements = [e for e in facts.tree.iter() if isinstance(e.tag, str)]
-    headings = facts.tree.xpath("//body//h1")
-    if not headings:
-        return None
-    anchor = elements.index(headings[0])
-    window = range(max(0, anchor - MAX_DATELINE_DISTANCE), min(len(elements), anchor + MAX_DATELINE_DISTANCE))
-    for index in sorted(window, key=lambda i: abs(i - anchor)):
-        found = _dateline_of(elements[index], abs(index - anchor), facts)
+    for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+        found = _dateline_of(element, distance // 2, facts)
         if found:
             return found
     return None
@@ -173,7 +167,7 @@ def _visible_dateline(facts: PageFacts) -> str | None:
 def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
-    text = " ".join(element.text_content().split())
+    text = element_text(element)
     if not text or len(text) > MAX_DATELINE_CHARS or _is_update_only(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"

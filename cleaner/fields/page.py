@@ -47,3 +47,19 @@ def read_meta(tree) -> MetaTags:
             if key:
                 values.setdefault(key, []).append(content)
     return MetaTags({key: tuple(found) for key, found in values.items()})
+
+
+def element_text(element) -> str:
+    """An element's text with a space between its pieces, so "By<a>Jane</a>" reads "By Jane"."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def near_headline(facts: PageFacts, distance: int) -> list:
+    """The elements within `distance` (document order) of the first h1, nearest first."""
+    headings = facts.tree.xpath("//body//h1")
+    if not headings:
+        return []
+    elements = [e for e in facts.tree.iter() if isinstance(e.tag, str)]
+    anchor = elements.index(headings[0])
+    window = range(max(0, anchor - distance), min(len(elements), anchor + distance + 1))
+    return [elements[i] for i in sorted(window, key=lambda i: abs(i - anchor))]

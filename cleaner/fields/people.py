@@ -55,13 +55,14 @@ LEADING_LABELS = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|compiled)\s+by|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
-    r"(?:\s*:\s*|\s+)",
+    r"(?:\s*:\s*|\s+|$)",
     re.IGNORECASE,
 )
 # A segment opened by one of these credits a picture or an editor, not the text.
 NOT_AUTHOR_LABELS = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
+    r"|(?:medically\s+)?reviewed|fact[- ]checked"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
     re.IGNORECASE,
 )
@@ -76,7 +77,9 @@ DATE_LABELS = re.compile(
 SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
-    r"|(?:editing|edited|additional reporting|photos?|pictures?)\s+by\b))",
+    r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
+    r"|fact[- ]checked)\s+by\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
+    r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
 NAME_SEPARATORS = re.compile(
@@ -88,7 +91,8 @@ NEWSROOM_WORDS = re.compile(
     r"(?<![^\W_])(?:staff|desk|editorial|editors?|newsroom|redaktion|rédaction|redacción|redação"
     r"|redazione|redactie|redakcja|team|board|agencies|agency|agences|agenturen|wires?|news service"
     r"|correspondents?|contributors?|admin|administrator|webmaster|guest|anonymous|press release"
-    r"|media|news|online|digital|network|bureau)(?![^\W_])",
+    r"|media|news|online|digital|network|bureau|authors?|bio|biography|profile|follow|posts"
+    r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
