@@ -26,6 +26,7 @@ MAX_COAUTHOR_DISTANCE = 30
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
 MAX_BY_LINE_DISTANCE = 60
 MAX_BY_LINE_CHARS = 100
+LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
 BYLINE_LABEL = re.compile(
     r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
@@ -61,6 +62,8 @@ def _jsonld_byline(facts: PageFacts) -> Byline:
 def _meta_byline(facts: PageFacts) -> Byline:
     for key in AUTHOR_META:
         names = [n for n in facts.meta.all(key) if not _is_url(n)]
+        if key.startswith(("citation_", "dc.")):
+            names = [_first_name_first(n) for n in names]
         if names:
             bylines = [parse_byline(name, site=facts.site) for name in names]
             found = _combine(bylines, "; ".join(names))
@@ -69,16 +72,26 @@ def _meta_byline(facts: PageFacts) -> Byline:
     return Byline(None)
 
 
+def _first_name_first(name: str) -> str:
+    """ "Roy, Aniruddha" (a citation's "Last, First") -> "Aniruddha Roy"; other names unchanged."""
+    match = LAST_FIRST.match(name)
+    return f"{match['first']} {match['last']}" if match else name
+
+
 def _is_url(text: str) -> bool:
     return bool(re.match(r"^(?:https?:)?//|^www\.", text.strip()))
 
 
 def _visible_byline(facts: PageFacts) -> Byline:
-    """The byline printed on the page: author elements, a "Written by" label, or a "By …" line."""
+    """The byline printed on the page: author elements, a "Written by" label, or a "By …" line.
+
+    A single word printed on the page is a category or a menu entry far more often than a person.
+    """
     for reader in (_marked_byline, _labelled_byline, _by_line_near_headline):
         found = reader(facts)
-        if found.authors or found.agency:
-            return found
+        authors = tuple(name for name in found.authors if len(name.split()) > 1)
+        if authors or found.agency:
+            return Byline(found.byline, authors, found.agency)
     return Byline(None)
 
 
