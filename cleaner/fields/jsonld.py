@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def _text(value) -> str | None:
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name")
     if isinstance(value, (str, int, float)) and str(value).strip():
-        return " ".join(str(value).split())
+        return " ".join(html.unescape(str(value)).split())
     return None
 
 
@@ -128,7 +129,7 @@ def _people(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
     organisations: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str) and item.strip() and not item.startswith("http"):
-            people.append(" ".join(item.split()))
+            people.append(_text(item))
         elif isinstance(item, dict):
             name = _name(item)
             if not name or name.startswith("http"):

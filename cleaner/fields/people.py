@@ -191,17 +191,30 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
     if NOT_AUTHOR_LABELS.match(segment) or DATE_LABELS.match(segment):
         return
     segment = _strip_labels(segment)
+    whole_agency = canonical_agency(segment)
+    if whole_agency or re.match(r"the\s", segment, re.IGNORECASE):
+        # "The Associated Press" is an agency; "The Worcester Telegram & Gazette" a newspaper.
+        agencies.extend([whole_agency] if whole_agency else [])
+        return
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
-        piece = _strip_labels(piece)
-        agency = canonical_agency(piece)
+        piece, agency = _split_trailing_agency(_strip_labels(piece))
         if agency:
             agencies.append(agency)
-            continue
-        name = _person_name(piece, site)
+        name = _person_name(piece, site) if piece else None
         if name:
             authors.append(name)
+
+
+def _split_trailing_agency(piece: str) -> tuple[str, str | None]:
+    """ "John O'Connor The Associated Press" -> ("John O'Connor", "AP"); a lone agency -> ("", agency)."""
+    words = piece.split()
+    for start in range(len(words)):
+        agency = canonical_agency(" ".join(words[start:]))
+        if agency:
+            return " ".join(words[:start]), agency
+    return piece, None
 
 
 def _strip_labels(text: str) -> str:
@@ -215,7 +228,8 @@ def _strip_labels(text: str) -> str:
 def _person_name(piece: str, site: str | None) -> str | None:
     """The person's name in a piece of a byline, or None when it is not one."""
     piece = PLACE_SUFFIX.sub("", piece)
-    piece = _drop_avatar_initials(_cut_trailing_caps(_cut_role(piece))).strip(" .,:;-–—'\"*")
+    piece = _drop_avatar_initials(_cut_trailing_caps(_cut_role(piece))).strip(" .,:;-–—'\"*{}<>")
+    piece = _undouble(piece)
     if ":" in piece or WEB_ADDRESS.search(piece):
         return None
     if not piece or len(piece) > MAX_NAME_CHARS or len(piece.split()) > MAX_NAME_WORDS:
@@ -234,6 +248,15 @@ def _cut_role(piece: str) -> str:
     match = ROLE_WORDS.search(piece)
     if match and len(piece[:match.start()].split()) >= 2:
         return piece[:match.start()]
+    return piece
+
+
+def _undouble(piece: str) -> str:
+    """ "Courtney Carr Courtney Carr" -> "Courtney Carr": a name printed twice (link and tooltip)."""
+    words = piece.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
     return piece
 
 
