@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import lxml.etree
 import lxml.html
@@ -12,8 +13,21 @@ from lxml.html import HtmlElement
 from cleaner.errors import Rejection
 from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, tokens
+from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
-from cleaner.segment.html_scope import is_chrome_container, main_scope, reads_like_prose, sibling_scopes
+from cleaner.segment.html_scope import KEEP_SHARE, is_chrome_container, main_scope, reads_like_prose, sibling_scopes
+
+# A JSON-LD articleBody is trusted over the extractor when it has this many words and this share of
+# them is found in the page's units (else it is a summary, a paywall stub or another text).
+# Tuned on aeb/naeb (the pages that declare one).
+MIN_DECLARED_TOKENS = 50
+DECLARED_FOUND_SHARE = 0.8
+
+# Above this share of link text, the extractor's choice is a list of links, not an article.
+# Tuned on aeb/naeb/wcxb-articles (no article page there comes close).
+MAX_ARTICLE_LINK_SHARE = 0.5
+# Merged chrome blocks stop growing at this length, so the removed list stays readable.
+MAX_CHROME_BLOCK_CHARS = 2000
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 
@@ -64,26 +78,54 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
         return ()
     units = iter_units(body)
     in_main = _main_units(tree, body, units, url)
-    return _to_blocks(tree, units, in_main)
+    if not _looks_like_article(units, in_main):
+        in_main = [False] * len(units)
+    return _to_blocks(tree, *_coarsen_chrome(units, in_main))
 
 
 def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: str | None) -> list[bool]:
-    reference = _trafilatura_text(tree, url)
-    matched = align([tokens(u.text) for u in units], reference)
-    chosen = [hit and u.element.tag != "h1" for u, hit in zip(units, matched, strict=True)]
+    unit_words = [tokens(u.text) for u in units]
+    matched = align(unit_words, _trafilatura_text(tree, url))
+    chosen = _repaired(body, units, [hit and u.element.tag != "h1" for u, hit in zip(units, matched, strict=True)])
+    declared = _declared_units(tree, unit_words)
+    if declared is None:
+        return chosen
+    # The declared text is the surest vote; the extractor's other units count inside its scope only.
+    declared = [hit and u.element.tag != "h1" for u, hit in zip(units, declared, strict=True)]
+    scope = main_scope(body, units, declared)
+    return [d or (c and _area_of(u.element, [scope]) is not None) for u, d, c in zip(units, declared, chosen, strict=True)]
+
+
+def _repaired(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[bool]:
     scope = main_scope(body, units, chosen)
     if scope is None:
         return chosen
-    return _repair(units, chosen, [scope, *sibling_scopes(scope)])
+    siblings = sibling_scopes(scope)
+    keep = [main_scope(body, units, chosen, KEEP_SHARE), *siblings]
+    return _repair(units, chosen, scope, siblings, keep)
 
 
-def _repair(units: list[Unit], chosen: list[bool], areas: list[HtmlElement]) -> list[bool]:
-    """Take back prose the extractor left out inside the article's containers."""
+def _declared_units(tree: HtmlElement, unit_words: list[list[str]]) -> list[bool] | None:
+    """The units of the page's JSON-LD articleBody, when it is long and is the page's own text."""
+    declared = tokens(declared_article_body(tree))
+    if len(declared) < MIN_DECLARED_TOKENS:
+        return None
+    matched = align(unit_words, " ".join(declared))
+    found = sum(len(words) for words, hit in zip(unit_words, matched, strict=True) if hit)
+    return matched if found >= DECLARED_FOUND_SHARE * len(declared) else None
+
+
+def _repair(
+    units: list[Unit], chosen: list[bool], scope: HtmlElement, siblings: list[HtmlElement], keep: list[HtmlElement]
+) -> list[bool]:
+    """Take back prose the extractor left out inside the article's containers; drop what it took far outside."""
     repaired = []
     for unit, hit in zip(units, chosen, strict=True):
-        if not hit and reads_like_prose(unit) and unit.element.tag != "h1":
-            area = _area_of(unit.element, areas)
-            hit = area is not None and not is_chrome_container(unit.element, area)
+        area = _area_of(unit.element, [scope, *siblings])
+        if hit:
+            hit = _area_of(unit.element, keep) is not None
+        elif reads_like_prose(unit) and unit.element.tag != "h1" and area is not None:
+            hit = not is_chrome_container(unit.element, area) and (area is scope or unit.element.tag == "p")
         repaired.append(hit)
     return repaired
 
@@ -93,6 +135,33 @@ def _area_of(element: HtmlElement, areas: list[HtmlElement]) -> HtmlElement | No
         if any(ancestor is area for area in areas):
             return ancestor
     return None
+
+
+def _looks_like_article(units: list[Unit], in_main: list[bool]) -> bool:
+    """False for link lists (index, live and listing pages) that an extractor returns for want of an article."""
+    chars = sum(len(u.text) for u, main in zip(units, in_main, strict=True) if main)
+    links = sum(min(u.link_chars, len(u.text)) for u, main in zip(units, in_main, strict=True) if main)
+    return chars > 0 and links <= MAX_ARTICLE_LINK_SHARE * chars
+
+
+def _coarsen_chrome(units: list[Unit], in_main: list[bool]) -> tuple[list[Unit], list[bool]]:
+    """Merge runs of chrome units under one parent (the items of a menu) into one unit each."""
+    merged: list[Unit] = []
+    flags: list[bool] = []
+    for unit, main in zip(units, in_main, strict=True):
+        last = merged[-1] if merged else None
+        if (
+            not main
+            and last is not None
+            and not flags[-1]
+            and last.element.getparent() is unit.element.getparent()
+            and len(last.text) < MAX_CHROME_BLOCK_CHARS
+        ):
+            merged[-1] = replace(last, text=f"{last.text} | {unit.text}", link_chars=last.link_chars + unit.link_chars)
+            continue
+        merged.append(unit)
+        flags.append(main)
+    return merged, flags
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None) -> str:

@@ -11,8 +11,11 @@ from lxml.html import HtmlElement
 from cleaner.model import Kind
 from cleaner.segment.html_blocks import Unit
 
-# The scope is the deepest element holding this share of the chosen text. Tuned on aeb/naeb/wcxb-articles.
+# The scope where left-out prose is taken back is the deepest element holding this share of the
+# chosen text; the wider one outside which chosen units are dropped holds KEEP_SHARE of it.
+# Tuned on aeb/naeb/wcxb-articles.
 SCOPE_SHARE = 0.85
+KEEP_SHARE = 0.85
 # How many levels above the scope to look for sibling containers of the same tag and class
 # (a body cut into several grid rows around ad slots).
 SIBLING_LEVELS = 3
@@ -42,15 +45,17 @@ def _mass(units: Sequence[Unit], chosen: Sequence[bool]) -> dict[HtmlElement, in
     return mass
 
 
-def main_scope(body: HtmlElement, units: Sequence[Unit], chosen: Sequence[bool]) -> HtmlElement | None:
-    """The deepest element holding SCOPE_SHARE of the chosen units' text, None if nothing is chosen."""
+def main_scope(
+    body: HtmlElement, units: Sequence[Unit], chosen: Sequence[bool], share: float = SCOPE_SHARE
+) -> HtmlElement | None:
+    """The deepest element holding that share of the chosen units' text, None if nothing is chosen."""
     mass = _mass(units, chosen)
     total = mass.get(body, 0)
     if not total:
         return None
     node = body
     while True:
-        heavy = [child for child in node if mass.get(child, 0) >= SCOPE_SHARE * total]
+        heavy = [child for child in node if mass.get(child, 0) >= share * total]
         if not heavy:
             return node
         node = heavy[0]
