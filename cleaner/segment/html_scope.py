@@ -34,6 +34,10 @@ CHROME_NAMES = re.compile(
 )
 
 
+# Text that is markup or addresses shown as text (escaped tracking pixels, image URLs of a data dump).
+MARKUP = re.compile(r"</?[a-z]+[ >/]|https?://\S", re.IGNORECASE)
+
+
 def _mass(units: Sequence[Unit], chosen: Sequence[bool]) -> dict[HtmlElement, int]:
     mass: dict[HtmlElement, int] = {}
     for unit, hit in zip(units, chosen, strict=True):
@@ -92,6 +96,7 @@ def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
 def reads_like_prose(unit: Unit) -> bool:
     return (
         unit.kind in PROSE_KINDS
+        and not MARKUP.search(unit.text)
         and len(unit.text) >= MIN_PROSE_CHARS
         and unit.link_chars <= MAX_LINK_DENSITY * len(unit.text)
     )
