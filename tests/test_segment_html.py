@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import lxml.html
 import pytest
 
@@ -7,6 +9,7 @@ from cleaner.segment.html import parse_html, segment_html
 from cleaner.segment.html_align import align, tokens
 from cleaner.segment.html_blocks import iter_units
 from cleaner.segment.html_jsonld import declared_article_body
+from cleaner.segment.html_scope import is_chrome_container, main_scope, reads_like_prose, sibling_scopes
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the northern tram line by four stations, ending a debate "
@@ -148,3 +151,43 @@ def test_declared_article_body_from_json_ld_graph():
         '"articleBody": "Text &amp; <b>more</b> text"}]}</script></head><body><p>x</p></body></html>'
     )
     assert declared_article_body(parse_html(page)).split() == ["Text", "&", "more", "text"]
+
+
+SPLIT_BODY = """<html><body><div id="page"><article>
+<div class="row body"><p>First part of the story, long enough to read as prose in a paragraph.</p>
+<p>Second paragraph of the first part, also long enough to count as prose.</p></div>
+<div class="row ad"><p>Advertisement</p></div>
+<div class="row body"><p>Third paragraph, after the ad slot, in a sibling container of the same class.</p>
+<div class="related-links"><p>Related story that the article container also holds inside.</p></div></div>
+</article></div></body></html>"""
+
+
+def _split_units():
+    tree = parse_html(SPLIT_BODY)
+    body = tree.find("body")
+    return body, iter_units(body)
+
+
+def test_scope_is_the_container_of_the_chosen_text():
+    body, units = _split_units()
+    chosen = [i < 2 for i in range(len(units))]
+    scope = main_scope(body, units, chosen)
+    assert scope.get("class") == "row body"
+    assert [s.get("class") for s in sibling_scopes(scope)] == ["row body"]
+
+
+def test_chrome_names_inside_the_scope():
+    body, units = _split_units()
+    related = next(u for u in units if u.text.startswith("Related story"))
+    third = next(u for u in units if u.text.startswith("Third paragraph"))
+    article = body.find(".//article")
+    assert is_chrome_container(related.element, article)
+    assert not is_chrome_container(third.element, article)
+
+
+def test_prose_test_refuses_links_and_markup():
+    body, units = _split_units()
+    prose = units[0]
+    assert reads_like_prose(prose)
+    assert not reads_like_prose(replace(prose, link_chars=len(prose.text)))
+    assert not reads_like_prose(replace(prose, text='<img src="http://example.org/pixel.gif"> tracking pixel text'))

@@ -90,16 +90,23 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
 
 def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: str | None) -> list[bool]:
     unit_words = [tokens(u.text) for u in units]
-    matched = align(unit_words, _trafilatura_text(tree, url))
-    chosen = _repaired(body, units, [hit and u.element.tag != "h1" for u, hit in zip(units, matched, strict=True)])
-    chosen = _densest_prose_fallback(body, units, chosen)
+    extracted = _without_headline(units, align(unit_words, _trafilatura_text(tree, url)))
+    chosen = _densest_prose_fallback(body, units, _repaired(body, units, extracted))
     declared = _declared_units(tree, unit_words)
     if declared is None:
         return chosen
     # The declared text is the surest vote; the extractor's other units count inside its scope only.
-    declared = [hit and u.element.tag != "h1" for u, hit in zip(units, declared, strict=True)]
+    declared = _without_headline(units, declared)
     scope = main_scope(body, units, declared)
-    return [d or (c and _area_of(u.element, [scope]) is not None) for u, d, c in zip(units, declared, chosen, strict=True)]
+    return [
+        by_declared or (by_extractor and _area_of(unit.element, [scope]) is not None)
+        for unit, by_declared, by_extractor in zip(units, declared, chosen, strict=True)
+    ]
+
+
+def _without_headline(units: list[Unit], chosen: list[bool]) -> list[bool]:
+    """The h1 is the headline, which goes to the title field, never to the text."""
+    return [hit and unit.element.tag != "h1" for unit, hit in zip(units, chosen, strict=True)]
 
 
 def _densest_prose_fallback(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[bool]:
