@@ -85,9 +85,13 @@ def span_weight(block: Block, verdict: Verdict) -> float:
 
 
 def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
-    """A `Title | Site` first line, else the longest headline-like block just above the article start."""
+    """A `Title | Site` first line, a renderer's level-1 heading, else the longest headline-like block just
+    above the article start."""
     if blocks and verdicts[0].keep and (" | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW)):
         return 0
+    h1 = [b for b in blocks[: start + 1] if b.tag == "h1" and verdicts[b.index].keep and len(b.text) <= TITLE_MAX_CHARS]
+    if h1:
+        return h1[-1].index
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
     candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
