@@ -16,6 +16,8 @@ H1_MATCH = 0.6
 MAX_KICKER_WORDS = 3
 MIN_TRIMMED_WORDS = 4
 BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
+# The only h1 of a page is taken as headline, without a matching metadata title, from this length.
+MIN_SOLE_H1_WORDS = 4
 # Headlines are at least this long; a shorter h1 is a logo or a section label.
 MIN_TITLE_CHARS = 4
 MAX_TITLE_CHARS = 400
@@ -102,7 +104,13 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
         return headings[0] if len(headings) == 1 else None
     scored = [(max(_similarity(h, ref) for ref in references), h) for h in headings]
     best = max(scored, default=(0.0, None), key=lambda pair: pair[0])
-    return best[1] if best[0] >= H1_MATCH else None
+    if best[0] >= H1_MATCH:
+        return best[1]
+    # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
+    sole = facts.tree.xpath("//body//h1")
+    if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
+        return headings[0] if len(headings[0].split()) >= MIN_SOLE_H1_WORDS else None
+    return None
 
 
 def _similarity(heading: str, reference: str) -> float:
