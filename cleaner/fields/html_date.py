@@ -63,13 +63,19 @@ def choose_date(facts: PageFacts) -> str | None:
         if parsed:
             found.append(parsed)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
-        return _printed_day_of(_local_time_of(found[0], found[1:]), facts)
+        twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
+        return _printed_day_of(_local_time_of(found[0], twins), facts)
     return _visible_dateline(facts) or _url_date(facts)
 
 
 def _declares_article(facts: PageFacts) -> bool:
     """Whether the page calls itself an article; other pages carry template dates in their metadata."""
-    return facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+    return (facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+            or bool(facts.meta.first("article:published_time")))
+
+
+def _parse_iso(value: str) -> str | None:
+    return parse_date(value[:MAX_DATELINE_CHARS], day_first=None)
 
 
 def _page_shows_day(facts: PageFacts, value: str) -> bool:
