@@ -21,6 +21,8 @@ BYLINE_XPATH = (
 NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
+# A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
+MAX_NAME_LINE_CHARS = 60
 # Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
 MAX_COAUTHOR_DISTANCE = 30
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
@@ -103,8 +105,8 @@ def _marked_byline(facts: PageFacts) -> Byline:
     bylines: list[Byline] = []
     first = None
     for element in elements:
-        text = element_text(element)
-        if not text or len(text) > MAX_BYLINE_CHARS:
+        text = _short_text_of(element)
+        if not text:
             continue
         if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
             break
@@ -113,6 +115,19 @@ def _marked_byline(facts: PageFacts) -> Byline:
             first = position[element] if first is None else first
             bylines.append(found)
     return _combine(bylines, bylines[0].byline if bylines else None)
+
+
+def _short_text_of(element) -> str | None:
+    """The element's text when short; else the first short line inside it (the name above a bio)."""
+    text = element_text(element)
+    if len(text) <= MAX_BYLINE_CHARS:
+        return text
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
+            inner_text = element_text(inner)
+            if inner_text and len(inner_text) <= MAX_NAME_LINE_CHARS:
+                return inner_text
+    return None
 
 
 def _labelled_byline(facts: PageFacts) -> Byline:
@@ -139,8 +154,11 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
 
 
 def _in_other_context(element) -> bool:
+    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine)."""
     for node in (element, *element.iterancestors()):
         label = f"{node.get('class', '')} {node.get('id', '')}"
-        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("footer", "aside", "nav"):
+        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
+            return True
+        if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False
