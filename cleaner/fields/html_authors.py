@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts, element_text, near_headline
+from cleaner.fields.page import PageFacts, element_text, near_headline, short_text
 from cleaner.fields.people import Byline, canonical_agency, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
-_LOWER = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
     " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
     " or contains(@href,'/autor/') or contains(@href,'/auteur/') or contains(@href,'/writers/')))"
-    f" or contains({_LOWER},'author') or contains({_LOWER},'byline')]"
+    " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
+    " or contains(@class,'YLINE')]"
 )
 NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
@@ -101,7 +101,7 @@ def _marked_byline(facts: PageFacts) -> Byline:
     """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
     elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
                 if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
-    position = {e: i for i, e in enumerate(facts.tree.iter())}
+    position = facts.order
     bylines: list[Byline] = []
     first = None
     for element in elements:
@@ -145,8 +145,8 @@ def _labelled_byline(facts: PageFacts) -> Byline:
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = element_text(element)
-        if len(text) <= MAX_BY_LINE_CHARS and BY_PREFIX.match(text) and not _in_other_context(element):
+        text = short_text(element, MAX_BY_LINE_CHARS)
+        if text and BY_PREFIX.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
                 return found

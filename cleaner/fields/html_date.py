@@ -11,7 +11,7 @@ import itertools
 import re
 
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.page import PageFacts, element_text, near_headline
+from cleaner.fields.page import PageFacts, near_headline, short_text
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -173,8 +173,8 @@ def _visible_dateline(facts: PageFacts) -> str | None:
 def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
-    text = element_text(element)
-    if not text or len(text) > MAX_DATELINE_CHARS or _is_update_only(text):
+    text = short_text(element, MAX_DATELINE_CHARS)
+    if not text or _is_update_only(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label)
