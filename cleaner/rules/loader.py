@@ -16,6 +16,7 @@ the first lines of a text dump) and layout options such as `lead = "after_title"
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -208,32 +209,48 @@ def load_ruleset(extra: tuple[Path, ...] = (), defaults: bool = True) -> RuleSet
 
 
 @dataclass(frozen=True, slots=True)
-class RuleMatcher:
-    """Rules in order, with union patterns that rule out most blocks in one or two regex calls."""
+class MatcherTier:
+    """The rules that can match a block of up to `limit` characters, and their union patterns."""
 
+    limit: int
     rules: tuple[Rule, ...]
     whole: re.Pattern[str] | None  # fullmatches (a superset of) what the whole-block rules match
     searching: re.Pattern[str] | None  # finds (a superset of) what the `search = true` rules find
-    max_chars: float  # no rule matches a longer block
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatcher:
+    """Rules in order, grouped by the longest block they can match, so that a long paragraph is tried
+    against the few rules written for long blocks, and most blocks are ruled out in one or two regex calls."""
+
+    tiers: tuple[MatcherTier, ...]  # ascending limits
+    limits: tuple[int, ...]
 
     def candidates(self, text: str) -> tuple[Rule, ...]:
-        if len(text) > self.max_chars:
+        at = bisect.bisect_left(self.limits, len(text))
+        if at == len(self.tiers):
             return ()
-        if (self.whole and self.whole.fullmatch(text)) or (self.searching and self.searching.search(text)):
-            return self.rules
+        tier = self.tiers[at]
+        if (tier.whole and tier.whole.fullmatch(text)) or (tier.searching and tier.searching.search(text)):
+            return tier.rules
         return ()
 
 
 @lru_cache(maxsize=64)
 def compile_matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
     """A matcher for an ordered tuple of rules; cached, as a run uses the same few rule lists."""
-    whole = [_union_part(r.pattern) for r in rules if not r.search]
-    searching = [_union_part(r.pattern) for r in rules if r.search]
-    return RuleMatcher(
-        rules=rules,
+    limits = tuple(sorted({r.max_chars for r in rules}))
+    return RuleMatcher(tiers=tuple(_tier(rules, limit) for limit in limits), limits=limits)
+
+
+def _tier(rules: tuple[Rule, ...], limit: int) -> MatcherTier:
+    usable = tuple(r for r in rules if r.max_chars >= limit)
+    whole = [_union_part(r.pattern) for r in usable if not r.search]
+    searching = [_union_part(r.pattern) for r in usable if r.search]
+    return MatcherTier(
+        limit=limit, rules=usable,
         whole=re.compile("|".join(whole)) if whole else None,
         searching=re.compile("|".join(searching)) if searching else None,
-        max_chars=max((r.max_chars for r in rules), default=0),
     )
 
 
