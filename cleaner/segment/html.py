@@ -14,7 +14,14 @@ from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
-from cleaner.segment.html_scope import KEEP_SHARE, is_chrome_container, main_scope, reads_like_prose, sibling_scopes
+from cleaner.segment.html_scope import (
+    KEEP_SHARE,
+    area_of,
+    is_chrome_container,
+    main_scope,
+    reads_like_prose,
+    sibling_scopes,
+)
 
 # A JSON-LD articleBody is trusted over the extractor when it has this many words and this share of
 # them is found in the page's units (else it is a summary, a paywall stub or another text).
@@ -99,7 +106,7 @@ def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: st
     declared = _without_headline(units, declared)
     scope = main_scope(body, units, declared)
     return [
-        by_declared or (by_extractor and _area_of(unit.element, [scope]) is not None)
+        by_declared or (by_extractor and area_of(unit, [scope]) is not None)
         for unit, by_declared, by_extractor in zip(units, declared, chosen, strict=True)
     ]
 
@@ -115,7 +122,7 @@ def _densest_prose_fallback(body: HtmlElement, units: list[Unit], chosen: list[b
     scope = main_scope(body, units, prose)
     if scope is None or scope is body:
         return chosen
-    inside = [_area_of(u.element, [scope]) is not None for u in units]
+    inside = [area_of(u, [scope]) is not None for u in units]
     prose_chars = sum(len(u.text) for u, p, i in zip(units, prose, inside, strict=True) if p and i)
     taken = sum(len(u.text) for u, c in zip(units, chosen, strict=True) if c)
     if taken >= DENSE_FALLBACK_SHARE * prose_chars:
@@ -151,20 +158,13 @@ def _repair(
     """Take back prose the extractor left out inside the article's containers; drop what it took far outside."""
     repaired = []
     for unit, hit in zip(units, chosen, strict=True):
-        area = _area_of(unit.element, [scope, *siblings])
+        area = area_of(unit, [scope, *siblings])
         if hit:
-            hit = _area_of(unit.element, keep) is not None
+            hit = area_of(unit, keep) is not None
         elif reads_like_prose(unit) and unit.element.tag != "h1" and area is not None:
             hit = not is_chrome_container(unit.element, area) and (area is scope or unit.element.tag == "p")
         repaired.append(hit)
     return repaired
-
-
-def _area_of(element: HtmlElement, areas: list[HtmlElement]) -> HtmlElement | None:
-    for ancestor in (element, *element.iterancestors()):
-        if any(ancestor is area for area in areas):
-            return ancestor
-    return None
 
 
 def _looks_like_article(units: list[Unit], in_main: list[bool]) -> bool:

@@ -41,17 +41,17 @@ def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
     ref_words = tokens(reference)
     if not ref_words:
         return [False] * len(unit_words)
-    state = _Alignment(" " + " ".join(ref_words) + " ", shingle_counts(ref_words))
+    state = _Alignment(" " + " ".join(ref_words) + " ", shingle_counts(ref_words), frozenset(ref_words))
     return [state.match(words) for words in unit_words]
 
 
 class _Alignment:
     """The reference text with a cursor (end of the last in-order match) and its used stretches."""
 
-    __slots__ = ("ref", "ref_shingles", "cursor", "used")
+    __slots__ = ("ref", "ref_shingles", "vocabulary", "cursor", "used")
 
-    def __init__(self, ref: str, ref_shingles: Counter) -> None:
-        self.ref, self.ref_shingles, self.cursor = ref, ref_shingles, 0
+    def __init__(self, ref: str, ref_shingles: Counter, vocabulary: frozenset[str]) -> None:
+        self.ref, self.ref_shingles, self.vocabulary, self.cursor = ref, ref_shingles, vocabulary, 0
         self.used: list[tuple[int, int]] = []
 
     def match(self, words: Sequence[str]) -> bool:
@@ -59,18 +59,20 @@ class _Alignment:
             return False
         needle = " " + " ".join(words) + " "
         free = len(words) >= MIN_FREE_TOKENS
-        own = shingle_counts(words)
         pos = self._free_occurrence(needle, self.cursor)
         if pos >= 0 and (free or pos - self.cursor <= SHORT_SLACK_CHARS):
-            self._use(pos, len(needle), own)
+            self._use(pos, len(needle), words)
             self.cursor = pos + len(needle) - 1
             return True
         if not free:
             return False
         pos = self._free_occurrence(needle, 0)
         if pos >= 0:
-            self._use(pos, len(needle), own)
+            self._use(pos, len(needle), words)
             return True
+        if sum(word in self.vocabulary for word in words) < PARTIAL_SHARE * len(words):
+            return False  # cheap bound: too few of its words are in the reference at all
+        own = shingle_counts(words)
         shared = own & self.ref_shingles
         if sum(shared.values()) < PARTIAL_SHARE * sum(own.values()):
             return False
@@ -86,6 +88,6 @@ class _Alignment:
     def _overlaps(self, start: int, end: int) -> bool:
         return any(start < used_end and used_start < end for used_start, used_end in self.used)
 
-    def _use(self, pos: int, length: int, own: Counter) -> None:
+    def _use(self, pos: int, length: int, words: Sequence[str]) -> None:
         self.used.append((pos + 1, pos + length - 1))
-        self.ref_shingles.subtract(own)
+        self.ref_shingles.subtract(shingle_counts(words))

@@ -37,6 +37,7 @@ class Unit:
     kind: Kind
     link_chars: int
     loose: bool = False  # a run of text directly inside a container, not a whole element
+    chain: tuple[HtmlElement, ...] = ()  # the element and its ancestors up to body, innermost first
 
 
 def _tag(element) -> str:
@@ -48,25 +49,44 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_block_descendant(element: HtmlElement) -> bool:
-    return any(_tag(d) in BLOCK_DESCENDANTS for d in element.iterdescendants())
+def _block_holders(body: HtmlElement) -> set[HtmlElement]:
+    """Every element under body with a block element among its descendants (one pass over the page)."""
+    holders: set[HtmlElement] = set()
+    for block in body.iter(*BLOCK_DESCENDANTS):
+        parent = block.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
 
 
-def _in_link(element: HtmlElement) -> bool:
-    return _tag(element) == "a" or any(_tag(a) == "a" for a in element.iterancestors())
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the ancestors of an element make of its text."""
+
+    in_link: bool = False
+    wrapper: Kind | None = None  # QUOTE inside a blockquote, CAPTION inside a figcaption
+    chain: tuple[HtmlElement, ...] = ()  # the containers entered, innermost first
+
+    def enter(self, element: HtmlElement, tag: str) -> _Context:
+        wrapper = _WRAPPER_KINDS.get(tag, self.wrapper)
+        return _Context(self.in_link or tag == "a", wrapper, (element, *self.chain))
 
 
-def _skipped(element: HtmlElement, tag: str) -> bool:
+_WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
+
+
+def _skipped(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
     if not tag or tag in SKIPPED_TAGS:
         return True
-    return tag in WIDGET_TAGS and not _has_block_descendant(element)
+    return tag in WIDGET_TAGS and element not in holders
 
 
-def _visible_text(element: HtmlElement) -> tuple[str, int]:
+def _visible_text(element: HtmlElement, in_link: bool) -> tuple[str, int]:
     """Text of an element without skipped subtrees, and how many of its characters are link text."""
     parts: list[str] = []
     link_chars = 0
-    todo: list[tuple[object, bool]] = [(element, _in_link(element))]
+    todo: list[tuple[object, bool]] = [(element, in_link)]
     while todo:
         node, in_link = todo.pop()
         if isinstance(node, str):
@@ -79,7 +99,8 @@ def _visible_text(element: HtmlElement) -> tuple[str, int]:
         pending: list[tuple[object, bool]] = []
         for child in node:
             tag = _tag(child)
-            if not _skipped(child, tag):
+            # inside a unit there is no layout left for a widget to swallow
+            if tag and tag not in SKIPPED_TAGS and tag not in WIDGET_TAGS:
                 pending.append((child, in_link or tag == "a"))
             if tag not in INLINE_TAGS or tag == "br":
                 pending.append(("\n" if tag == "br" else " ", False))
@@ -87,16 +108,6 @@ def _visible_text(element: HtmlElement) -> tuple[str, int]:
                 pending.append((child.tail, in_link))
         todo.extend(reversed(pending))
     return "".join(parts), link_chars
-
-
-def _unit_kind(element: HtmlElement, tag: str) -> Kind:
-    for ancestor in element.iterancestors():
-        atag = _tag(ancestor)
-        if atag == "figcaption":
-            return Kind.CAPTION
-        if atag == "blockquote":
-            return Kind.QUOTE
-    return _TAG_KINDS.get(tag, Kind.PARAGRAPH)
 
 
 _TAG_KINDS = {
@@ -111,67 +122,71 @@ _TAG_KINDS = {
 }
 
 
-def _is_unit(element: HtmlElement, tag: str) -> bool:
+def _is_unit(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
     if tag in UNIT_TAGS:
         return True
     if tag in ("li", "table", "blockquote") or tag in INLINE_TAGS:
-        return not _has_block_descendant(element)
+        return element not in holders
     return False
 
 
 def iter_units(body: HtmlElement) -> list[Unit]:
     """Every text unit under body, in document order."""
     units: list[Unit] = []
-    stack: list[object] = [body]
+    holders = _block_holders(body)
+    stack: list[object] = [(body, _Context())]
     while stack:
         item = stack.pop()
         if isinstance(item, Unit):
             units.append(item)
             continue
-        tag = _tag(item)
-        if _skipped(item, tag):
+        element, context = item
+        tag = _tag(element)
+        if _skipped(element, tag, holders):
             continue
-        if _is_unit(item, tag):
-            unit = _make_unit(item, tag)
+        if _is_unit(element, tag, holders):
+            unit = _make_unit(element, tag, context)
             if unit is not None:
                 units.append(unit)
             continue
-        stack.extend(reversed(_container_items(item)))
+        stack.extend(reversed(_container_items(element, context.enter(element, tag), holders)))
     return units
 
 
-def _make_unit(element: HtmlElement, tag: str) -> Unit | None:
-    raw, link_chars = _visible_text(element)
+def _make_unit(element: HtmlElement, tag: str, context: _Context) -> Unit | None:
+    raw, link_chars = _visible_text(element, context.in_link or tag == "a")
     text = raw.strip() if tag == "pre" else _collapse(raw)
     if not text:
         return None
-    return Unit(element, text, _unit_kind(element, tag), link_chars)
+    kind = context.wrapper or _TAG_KINDS.get(tag, Kind.PARAGRAPH)
+    return Unit(element, text, kind, link_chars, chain=(element, *context.chain))
 
 
-def _container_items(container: HtmlElement) -> list[object]:
+def _container_items(container: HtmlElement, context: _Context, holders: set[HtmlElement]) -> list[object]:
     """The children of a container, with its loose inline text gathered into Unit runs between them."""
     items: list[object] = []
     run: list[str] = [container.text or ""]
     link_chars = 0
     for child in container:
         tag = _tag(child)
-        if tag in INLINE_TAGS and not _has_block_descendant(child):
-            text, links = _visible_text(child)
+        if tag in INLINE_TAGS and child not in holders:
+            text, links = _visible_text(child, context.in_link or tag == "a")
             run.append(" " if tag == "br" else text)
-            link_chars += len(text.strip()) if tag == "a" else links
+            link_chars += links
         else:
-            _flush_run(container, run, link_chars, items)
-            items.append(child)
+            _flush_run(container, run, link_chars, items, context)
+            items.append((child, context))
             run, link_chars = [], 0
         run.append(child.tail or "")
-    _flush_run(container, run, link_chars, items)
+    _flush_run(container, run, link_chars, items, context)
     return items
 
 
-def _flush_run(container: HtmlElement, run: list[str], link_chars: int, items: list[object]) -> None:
+def _flush_run(container: HtmlElement, run: list[str], link_chars: int, items: list[object], context: _Context) -> None:
     text = _collapse("".join(run))
-    if text and _in_link(container):
+    if not text:
+        return
+    if context.in_link:
         link_chars = len(text)
-    if text:
-        kind = _unit_kind(container, "")
-        items.append(Unit(container, text, kind, link_chars, loose=True))
+    kind = context.wrapper or Kind.PARAGRAPH
+    items.append(Unit(container, text, kind, link_chars, loose=True, chain=context.chain))

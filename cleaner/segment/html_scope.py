@@ -44,7 +44,7 @@ def _mass(units: Sequence[Unit], chosen: Sequence[bool]) -> dict[HtmlElement, in
         if not hit:
             continue
         weight = len(unit.text)
-        for element in (unit.element, *unit.element.iterancestors()):
+        for element in unit.chain:
             mass[element] = mass.get(element, 0) + weight
     return mass
 
@@ -102,6 +102,10 @@ def reads_like_prose(unit: Unit) -> bool:
     )
 
 
-def inside(element: HtmlElement, containers: Sequence[HtmlElement]) -> bool:
-    ancestors = {id(a) for a in (element, *element.iterancestors())}
-    return any(id(c) in ancestors for c in containers)
+def area_of(unit: Unit, areas: Sequence[HtmlElement | None]) -> HtmlElement | None:
+    """The first of the areas (innermost first) that holds the unit, None if none does."""
+    for element in unit.chain:
+        for area in areas:
+            if element is area:
+                return area
+    return None
