@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4.dammit import UnicodeDammit
-
 from cleaner.errors import Rejection
 from cleaner.model import Decoded, Format
 
@@ -84,6 +82,8 @@ def _damaged_or_detected(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str
     has_utf8 = any(ord(ch) > 127 for ch in valid)
     if has_utf8 and bad <= max(1, len(data) * STRAY_BYTES_MAX_SHARE):
         return text, "utf-8", [f"decoded as utf-8 with {bad} invalid byte(s) replaced (first at {exc.start})"]
+    from bs4.dammit import UnicodeDammit  # only here: importing bs4 costs every worker a third of a second
+
     dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=b"<" in data[:SNIFF_CHARS])
     if dammit.unicode_markup is None:
         raise Rejection("cannot decode input in any known encoding", stage="decode")
