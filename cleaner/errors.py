@@ -20,3 +20,7 @@ class RuleError(CleanerError):
 
 class InputError(CleanerError):
     "An input path or stream cannot be read"
+
+
+class ReportError(CleanerError):
+    "A file the review report needs cannot be read or is not what it should be"
