@@ -12,19 +12,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
-from cleaner.rules.loader import Rule, RuleFile, RuleSet
+from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
 OUTSIDE_MAIN = "structure.outside_main"
+OUTSIDE_ARTICLE = "structure.outside_article"
 CAPTION = "structure.caption"
 STRUCTURE_RULES = {
     TITLE_LINE: ("title", "the page's title line, read into title / section / site / date"),
     TITLE_REPEAT: ("title", "the headline printed again above the story"),
     OUTSIDE_MAIN: ("boilerplate", "an HTML block outside the main content"),
+    OUTSIDE_ARTICLE: ("boilerplate", "a dump's block outside the densest run of prose (the article)"),
     CAPTION: ("caption", "an HTML figure caption, moved into captions"),
 }
 
+# A field rule without named groups reads the whole block into its field.
+BLOCK_VALUE_FIELDS = {"captions": "caption", "categories": "categories", "byline": "byline", "date": "date"}
 # A paragraph of running prose: at least this long and ending like a sentence (tuned on the seeds and
 # bench/aeb dumps: menu items and teasers are shorter, one-sentence news paragraphs are longer).
 PROSE_MIN_CHARS = 80
@@ -35,6 +39,14 @@ TITLE_MIN_WORDS = 3
 # A subheading between paragraphs of a dump (seed DW subheadings have 3-4 words).
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
+# Weights for finding the article in a dump as the run of blocks with the largest total weight: prose
+# counts by its words, a short or link-heavy block costs a fixed amount (tuned on bench/aeb and naeb dumps,
+# both renderers: menus are runs of short lines, articles runs of sentences with a few short lines between).
+SPAN_PROSE_MIN_WORDS = 8
+SPAN_SHORT_COST = 3.0
+SPAN_LONG_TEXT_FACTOR = 0.5
+SPAN_LINK_HEAVY = 0.5
+SPAN_LINK_COST = 6.0
 # How many blocks of a dump's first lines a layout's `detect` patterns look at.
 DETECT_HEAD_BLOCKS = 5
 
@@ -65,13 +77,14 @@ def select_layouts(ruleset: RuleSet, blocks: Sequence[Block], host: str | None) 
 def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_after_title: bool = False) -> tuple[Judged, ...]:
     """A verdict for every block, in order."""
     page = _page_shape(blocks, fmt)
-    applicable = [r for r in rules if fmt in r.formats]
+    applicable = tuple(r for r in rules if fmt in r.formats)
+    matcher = compile_matcher(applicable)
     by_id = {r.id: r for r in applicable}
     verdicts: list[Verdict] = []
     rest: Verdict | None = None  # set once a drop_rest rule fired
     follow: tuple[Rule, int] | None = None  # a drop_next rule and how many blocks it still takes
     for block in blocks:
-        verdict = _structural(block, page) or _match(block, applicable, page)
+        verdict = _structural(block, page) or _match(block, matcher, page)
         rule = by_id.get(verdict.rule_id) if verdict else None
         if verdict is None and follow and _is_teaser_title(block, follow[0]):
             verdict = Verdict(False, follow[0].id, follow[0].concept)
@@ -81,8 +94,43 @@ def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_a
         if rule and rule.action is Action.DROP_REST and rest is None:
             rest = verdict
         verdicts.append(verdict or (Verdict(False, rest.rule_id, rest.concept) if rest else Verdict(True)))
+    if fmt is Format.TEXT:
+        verdicts = _outside_article(blocks, verdicts)
     judged = [Judged(b, v) for b, v in zip(blocks, verdicts)]
     return tuple(_assign_kinds(judged, page, lead_after_title))
+
+
+def _outside_article(blocks: Sequence[Block], verdicts: list[Verdict]) -> list[Verdict]:
+    """Drop the kept blocks of a dump that lie outside its article span."""
+    start, end = article_span([_span_weight(b, v) for b, v in zip(blocks, verdicts)])
+    outside = Verdict(False, OUTSIDE_ARTICLE, "boilerplate")
+    return [v if (not v.keep or start <= i < end) else outside for i, v in enumerate(verdicts)]
+
+
+def article_span(weights: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the run with the largest positive total weight; (0, 0) when there is none."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _span_weight(block: Block, verdict: Verdict) -> float:
+    if not verdict.keep:
+        return 0.0  # already decided: neither pulls the article in nor pushes it away
+    words = len(block.text.split())
+    if block.link_density > SPAN_LINK_HEAVY:
+        return -SPAN_LINK_COST
+    if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
+        return float(words)
+    if words >= 2 * SPAN_PROSE_MIN_WORDS:
+        return words * SPAN_LONG_TEXT_FACTOR
+    return -SPAN_SHORT_COST
 
 
 def _page_shape(blocks: Sequence[Block], fmt: Format) -> Page:
@@ -115,13 +163,15 @@ def _structural(block: Block, page: Page) -> Verdict | None:
     return None
 
 
-def _match(block: Block, rules: Sequence[Rule], page: Page) -> Verdict | None:
-    for rule in rules:
+def _match(block: Block, matcher: RuleMatcher, page: Page) -> Verdict | None:
+    for rule in matcher.candidates(block.text):
         if not _in_zone(rule.zone, block.index, page):
             continue
         found = rule.matches(block.text)
         if found:
             values = tuple((k, v.strip()) for k, v in found.groupdict().items() if v and v.strip())
+            if rule.action is Action.FIELD and not values and rule.into in BLOCK_VALUE_FIELDS:
+                values = ((BLOCK_VALUE_FIELDS[rule.into], block.text),)
             into = rule.into or (values[0][0] if values else None)
             return Verdict(False, rule.id, rule.concept, into=into if rule.action is Action.FIELD else None, values=values)
     return None

@@ -27,10 +27,23 @@ def test_short_lines_are_not_joined():
     assert len(segment_text("Home\nWorld\nBusiness")) == 3
 
 
-def test_markdown_links_and_images_keep_their_text_only():
+def test_markdown_links_keep_their_text_and_images_go():
     blocks = segment_text("* [Barron's](https://www.barrons.com)\n\n![A photo](https://x/y.jpg) Caption")
-    assert blocks[0].text == "* Barron's"
-    assert blocks[1].text == "A photo Caption"
+    assert blocks[0].text == "* Barron's" and blocks[0].link_density >= 0.8
+    assert blocks[1].text == "Caption" and blocks[1].link_density == 0.0
+
+
+def test_links_wrapped_over_lines_are_joined_and_stripped():
+    text = ("[![](https://cdn.example.com/wp-\ncontent/uploads/a-200x200.jpg)](https://cdn.example.com/wp-\n"
+            "content/uploads/a.jpg)\n\nA [short\nlink](https://example.com/a-\nb) inside a sentence.")
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["A short link inside a sentence."]
+
+
+def test_markdown_headings_and_emphasis():
+    blocks = segment_text("## Differences over Assad\n\nThe **role** of _Assad_ tops the list.")
+    assert blocks[0].kind is Kind.HEADING and blocks[0].text == "Differences over Assad"
+    assert blocks[1].text == "The role of Assad tops the list."
 
 
 def test_windows_line_endings_form_feeds_and_nuls():

@@ -39,6 +39,9 @@ RULE_KEYS = frozenset(
 EVERYTHING_PROBES = ("", "a", "The minister said on Tuesday that talks would go on.", "Home", "1. Inhalt")
 # A teaser title after a "Watch video" line is short; longer blocks are the article again.
 DEFAULT_NEXT_MAX_CHARS = 120
+# Chrome blocks are short: unless a rule says otherwise it never matches a longer block (the longest
+# chrome in the seeds and fixtures, a cookie notice, is under 300 characters).
+DEFAULT_MAX_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ class Rule:
     search: bool = False  # find the pattern anywhere instead of matching the whole block
     into: str | None = None
     min_chars: int = 0
-    max_chars: int | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
     drop_next: int = 0
     next_max_chars: int = DEFAULT_NEXT_MAX_CHARS
     zone: str = "any"
@@ -58,7 +61,7 @@ class Rule:
     source: str = ""
 
     def matches(self, text: str) -> re.Match[str] | None:
-        if len(text) < self.min_chars or (self.max_chars is not None and len(text) > self.max_chars):
+        if len(text) < self.min_chars or len(text) > self.max_chars:
             return None
         return self.pattern.search(text) if self.search else self.pattern.fullmatch(text)
 
@@ -136,7 +139,7 @@ def _parse_rule(entry: dict, concept: str, source: str) -> Rule:
     return Rule(
         id=rule_id, concept=concept, action=action, pattern=pattern, into=into, zone=zone,
         search=bool(entry.get("search", False)),
-        min_chars=int(entry.get("min_chars", 0)), max_chars=entry.get("max_chars"),
+        min_chars=int(entry.get("min_chars", 0)), max_chars=int(entry.get("max_chars", DEFAULT_MAX_CHARS)),
         drop_next=int(entry.get("drop_next", 0)),
         next_max_chars=int(entry.get("next_max_chars", DEFAULT_NEXT_MAX_CHARS)),
         formats=frozenset(Format(f) for f in entry.get("formats", [f.value for f in Format])),
@@ -200,3 +203,39 @@ def load_ruleset(extra: tuple[Path, ...] = (), defaults: bool = True) -> RuleSet
     layouts = tuple(f for f in files if f.layout is not None)
     _check_unique([r for f in files for r in f.rules], "rule set")
     return RuleSet(generic=generic, layouts=layouts)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatcher:
+    """Rules in order, with union patterns that rule out most blocks in one or two regex calls."""
+
+    rules: tuple[Rule, ...]
+    whole: re.Pattern[str] | None  # fullmatches (a superset of) what the whole-block rules match
+    searching: re.Pattern[str] | None  # finds (a superset of) what the `search = true` rules find
+    max_chars: float  # no rule matches a longer block
+
+    def candidates(self, text: str) -> tuple[Rule, ...]:
+        if len(text) > self.max_chars:
+            return ()
+        if (self.whole and self.whole.fullmatch(text)) or (self.searching and self.searching.search(text)):
+            return self.rules
+        return ()
+
+
+@lru_cache(maxsize=64)
+def compile_matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
+    """A matcher for an ordered tuple of rules; cached, as a run uses the same few rule lists."""
+    whole = [_union_part(r.pattern) for r in rules if not r.search]
+    searching = [_union_part(r.pattern) for r in rules if r.search]
+    return RuleMatcher(
+        rules=rules,
+        whole=re.compile("|".join(whole)) if whole else None,
+        searching=re.compile("|".join(searching)) if searching else None,
+        max_chars=max((r.max_chars for r in rules), default=0),
+    )
+
+
+def _union_part(pattern: re.Pattern[str]) -> str:
+    # Named groups may repeat across rules, so the union uses plain groups; flags become scoped flags.
+    source = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+    return f"(?i:{source})" if pattern.flags & re.IGNORECASE else f"(?:{source})"

@@ -1,7 +1,9 @@
 """Text-dump front end: lines of a rendered page -> Blocks.
 
 Paragraphs are separated by blank lines. Inside a group of lines, list items and short menu-like lines stay
-separate blocks; lines that look wrapped by a renderer (html2text wraps at 78 columns) are joined.
+separate blocks; lines that look wrapped by a renderer (html2text wraps at 78 columns, even inside link
+targets) are joined. Markdown links keep their text only and mark it as link text (link density); images
+are dropped.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ WRAP_MIN_CHARS = 60
 MAX_BLOCK_CHARS = 5_000
 
 LIST_MARKER = re.compile(r"^(?:[*\-•·▪►–+]|\d{1,3}[.)])\s+")
-MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+EMPTY_LINK = re.compile(r"\[\s*\]")
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -33,38 +38,66 @@ def normalise_dump(text: str) -> str:
 def segment_text(text: str) -> tuple[Block, ...]:
     """Blocks of a dump, in order, each with the 1-based line number where it starts."""
     blocks: list[Block] = []
-    for line_no, chunk, is_item in _chunks(normalise_dump(text)):
-        for piece in _split_long(chunk):
-            kind = Kind.LIST_ITEM if is_item else Kind.PARAGRAPH
-            blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no))
+    for line_no, chunk in _chunks(normalise_dump(text)):
+        is_item = bool(LIST_MARKER.match(chunk))
+        is_heading = bool(MARKDOWN_HEADING.match(chunk))
+        plain, link_density = strip_markdown(MARKDOWN_HEADING.sub("", chunk))
+        if not plain:
+            continue  # an image or an empty link: nothing a reader sees as text
+        for piece in _split_long(plain):
+            kind = Kind.LIST_ITEM if is_item else Kind.HEADING if is_heading else Kind.PARAGRAPH
+            blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, link_density=link_density))
     return tuple(blocks)
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(line number, text, is list item) for each block-sized run of lines."""
-    current: list[str] = []
-    start = 0
+def strip_markdown(chunk: str) -> tuple[str, float]:
+    """Text without markdown images, link targets and emphasis; and the share of it that was link text."""
+    if "[" not in chunk and "_" not in chunk and "*" not in chunk:
+        return chunk, 0.0
+    text = MARKDOWN_IMAGE.sub("", chunk)
+    linked = 0
+    while "[" in text:
+        links = list(MARKDOWN_LINK.finditer(text))
+        if not links:
+            break
+        linked += sum(len(m.group(1).strip()) for m in links)
+        text = MARKDOWN_LINK.sub(r"\1", text)
+    text = EMPTY_LINK.sub("", text)
+    text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    text = " ".join(text.split())
+    return text, min(1.0, linked / len(text)) if text else 0.0
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each block-sized run of lines."""
+    current, start, previous = "", 0, ""
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = _clean_line(raw)
-        if current and (not line or _starts_new_block(current[-1], line)):
-            yield start, " ".join(current), bool(LIST_MARKER.match(current[0]))
-            current = []
+        line = " ".join(raw.split())
+        if current and (not line or _starts_new_block(previous, line)) and not (line and _open_link(current)):
+            yield start, current
+            current = ""
         if line:
             if not current:
-                start = number
-            current.append(line)
+                start, current = number, line
+            else:
+                current += _joiner(current) + line
+        previous = line
     if current:
-        yield start, " ".join(current), bool(LIST_MARKER.match(current[0]))
+        yield start, current
 
 
-def _clean_line(raw: str) -> str:
-    line = MARKDOWN_IMAGE.sub(r"\1", raw)
-    line = MARKDOWN_LINK.sub(r"\1", line)
-    return " ".join(line.split())
+def _open_link(text: str) -> bool:
+    """True inside an unfinished markdown link or image, which a renderer may wrap over lines."""
+    return text.count("[") > text.count("]") or text.rfind("](") > text.rfind(")")
+
+
+def _joiner(text: str) -> str:
+    # html2text breaks long URLs after a hyphen; inside a link target the pieces belong together.
+    return "" if text.rfind("](") > text.rfind(")") else " "
 
 
 def _starts_new_block(previous: str, line: str) -> bool:
-    if LIST_MARKER.match(line):
+    if LIST_MARKER.match(line) or MARKDOWN_HEADING.match(line):
         return True
     return len(previous) < WRAP_MIN_CHARS
 
