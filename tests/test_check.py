@@ -10,9 +10,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli.check import check_command
+from cleaner.cli.check import check_command, report_command, rules_group
 from cleaner.fixtures import describe_block_changes, describe_changes, describe_removed_changes, find_cases
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 DW_CASE = "dw/seed-kerry-moscow"
 
@@ -131,3 +131,10 @@ def test_removed_changes_say_which_rules_stopped_or_started_firing():
 def test_error_outcome_change_is_described():
     lines = describe_changes({"error": {"reason": "empty input"}}, {"title": "x"})
     assert lines == ["outcome changed from error 'empty input' to a record"]
+
+
+@pytest.mark.parametrize("command, usage", [(check_command, "cleaner check"), (report_command, "cleaner report"),
+                                            (rules_group, "cleaner rules lint")])
+def test_commands_have_help_and_are_in_the_readme(command, usage):
+    assert command.help and len(command.help) > 20
+    assert f"`{usage} " in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
+import cleaner
+
 from cleaner.cli.check import check_command, report_command
 from cleaner.cli.clean import clean_command
 from cleaner.report import build_report, ordered_items, script_json
@@ -170,3 +172,16 @@ def test_files_that_are_not_records_are_listed_as_errors(tmp_path):
     (tmp_path / "junk.json").write_text("{not json")
     page, stats = build_report(tmp_path)
     assert stats.documents == 0 and stats.errors == 1 and "not a readable record" in page
+
+
+def test_inputs_dir_finds_a_text_input_by_relative_path(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dw.txt").write_bytes(DW_SEED.read_bytes())
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    record = cleaner.clean(DW_SEED.read_bytes()).to_dict()
+    record["source"]["path"] = "dw.txt"  # relative to a directory the report is not run from
+    (outdir / "dw.json").write_text(json.dumps(record), encoding="utf-8")
+    without, _ = build_report(outdir)
+    found, _ = build_report(outdir, inputs=tmp_path / "in")
+    assert '"placed": false' in without and '"placed": true' in found
