@@ -107,7 +107,7 @@ def report_command(outdir: Path, output: Path, check_file: Path | None, inputs: 
 
 @click.group("rules")
 def rules_group() -> None:
-    """Inspect rule files."""
+    """Inspect rule files: `lint` checks patterns, ids, and that every rule fires on a golden case."""
 
 
 @rules_group.command("lint")
