@@ -26,6 +26,8 @@ COMPARED_FIELDS = ("url", "site", "section", "title", "byline", "authors", "agen
 LIST_FIELDS = frozenset({"authors", "captions", "categories", "warnings"})
 # Long block texts are cut to this many characters in change descriptions.
 CLIP_CHARS = 200
+# At most this many "now removed by" / "no longer removed by" lines per case: an HTML page can drop hundreds.
+MAX_REMOVED_LINES = 20
 
 
 class Status:
@@ -207,8 +209,11 @@ def describe_removed_changes(before: list[dict], after: list[dict]) -> list[str]
             lines.append(f"rule {rule} removes {_count(new, 'block')} instead of {old}")
     old_items = Counter((r["rule"], r["text"]) for r in before)
     new_items = Counter((r["rule"], r["text"]) for r in after)
-    lines += [f"no longer removed by {rule}: {_clip(text)}" for rule, text in sorted(old_items - new_items)]
-    lines += [f"now removed by {rule}: {_clip(text)}" for rule, text in sorted(new_items - old_items)]
+    moved = [f"no longer removed by {rule}: {_clip(text)}" for rule, text in sorted(old_items - new_items)]
+    moved += [f"now removed by {rule}: {_clip(text)}" for rule, text in sorted(new_items - old_items)]
+    lines += moved[:MAX_REMOVED_LINES]
+    if len(moved) > MAX_REMOVED_LINES:
+        lines.append(f"… and {len(moved) - MAX_REMOVED_LINES} more removed blocks changed")
     if not lines:
         lines.append("removed blocks moved: same rules and texts at other positions")
     return lines

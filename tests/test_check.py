@@ -138,3 +138,10 @@ def test_error_outcome_change_is_described():
 def test_commands_have_help_and_are_in_the_readme(command, usage):
     assert command.help and len(command.help) > 20
     assert f"`{usage} " in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_long_lists_of_removed_changes_are_cut():
+    after = [{"rule": "a.nav", "text": f"link {i}", "position": i} for i in range(50)]
+    lines = describe_removed_changes([], after)
+    assert lines[0] == "rule a.nav now fires (removes 50 blocks)"
+    assert lines[-1] == "… and 30 more removed blocks changed" and len(lines) == 22
