@@ -30,7 +30,8 @@ from cleaner.model import Action, Format
 FIELD_GROUPS = frozenset(
     {"title", "site", "section", "date", "byline", "agency", "categories", "caption"}
 )
-ZONES = frozenset({"any", "head", "tail"})
+# head: before the first prose paragraph; body: from it on; tail: after the last one.
+ZONES = frozenset({"any", "head", "body", "tail"})
 RULE_KEYS = frozenset(
     {"id", "action", "pattern", "into", "max_chars", "min_chars", "drop_next", "next_max_chars",
      "zone", "formats", "case_sensitive", "search", "note"}

@@ -1,0 +1,107 @@
+"""Page structure from block features: prose, the article span of a dump, the headline, subheadings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.model import Block, Kind, Verdict
+
+# A paragraph of running prose: at least this long and ending like a sentence (tuned on the seeds and
+# bench/aeb dumps: menu items and teasers are shorter, one-sentence news paragraphs are longer).
+PROSE_MIN_CHARS = 80
+SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)」』]*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces: this many characters count as one word (roughly, for Chinese/Japanese).
+CJK_CHARS_PER_WORD = 2
+# A headline is a short line of a few words without a full stop.
+TITLE_MAX_CHARS = 200
+TITLE_MIN_WORDS = 3
+# The headline sits within this many blocks above the article (bylines, dates, share bars between).
+TITLE_WINDOW = 8
+# A subheading between paragraphs of a dump (seed DW subheadings have 3-4 words).
+HEADING_MAX_CHARS = 90
+HEADING_MAX_WORDS = 12
+# Weights for finding the article in a dump as the run of blocks with the largest total weight: prose
+# counts by its words, a short or link-heavy block costs a fixed amount, chrome found by a rule a little
+# (tuned on bench/aeb and naeb dumps, both renderers: menus are runs of short lines, articles runs of
+# sentences with a few short lines between).
+SPAN_PROSE_MIN_WORDS = 8
+SPAN_SHORT_COST = 3.0
+SPAN_LONG_TEXT_FACTOR = 0.5
+SPAN_LINK_HEAVY = 0.5
+SPAN_LINK_COST = 6.0
+SPAN_CHROME_COST = 2.0
+
+
+def word_count(text: str) -> int:
+    """Words, counting runs of CJK characters by their length."""
+    words = len(text.split())
+    if words * 10 < len(text):  # long runs without spaces: maybe CJK
+        return max(words, len(CJK.findall(text)) // CJK_CHARS_PER_WORD + words)
+    return words
+
+
+def is_prose(text: str) -> bool:
+    long_enough = len(text) >= PROSE_MIN_CHARS or word_count(text) >= SPAN_PROSE_MIN_WORDS * 2
+    return long_enough and bool(SENTENCE_END.search(text))
+
+
+def is_title_like(block: Block) -> bool:
+    text = block.text
+    if block.kind is Kind.LIST_ITEM or block.link_density > SPAN_LINK_HEAVY or len(text) > TITLE_MAX_CHARS:
+        return False
+    return word_count(text) >= TITLE_MIN_WORDS and not re.search(r"[.!?;:,。]$", text)
+
+
+def article_span(weights: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the run with the largest positive total weight; (0, 0) when there is none."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def span_weight(block: Block, verdict: Verdict) -> float:
+    """How much a block pulls the article span towards it (positive) or away (negative)."""
+    if not verdict.keep:
+        return 0.0 if verdict.into else -SPAN_CHROME_COST
+    words = word_count(block.text)
+    if block.link_density > SPAN_LINK_HEAVY:
+        return -SPAN_LINK_COST
+    if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
+        return float(words)
+    if words >= 2 * SPAN_PROSE_MIN_WORDS:
+        return words * SPAN_LONG_TEXT_FACTOR
+    return -SPAN_SHORT_COST
+
+
+def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
+    """A `Title | Site` first line, else the longest headline-like block just above the article start."""
+    if blocks and verdicts[0].keep and (" | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW)):
+        return 0
+    window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
+    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
+    return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
+
+
+def find_repeat(blocks: Sequence[Block], title: int, start: int) -> int | None:
+    """The headline printed again between the title line and the article."""
+    wanted = _norm(blocks[title].text.split(" | ")[0])
+    return next((b.index for b in blocks[title + 1 : start + 1] if _norm(b.text) == wanted), None)
+
+
+def is_heading(text: str, before: str, after: str) -> bool:
+    """A short line without a full stop, between two paragraphs of prose."""
+    if len(text) > HEADING_MAX_CHARS or word_count(text) > HEADING_MAX_WORDS or SENTENCE_END.search(text):
+        return False
+    return text[:1].isupper() and is_prose(before) and is_prose(after)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
