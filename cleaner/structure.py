@@ -74,6 +74,9 @@ def span_weight(block: Block, verdict: Verdict) -> float:
     words = word_count(block.text)
     if block.link_density > SPAN_LINK_HEAVY:
         return -SPAN_LINK_COST
+    if block.kind is Kind.LIST_ITEM:
+        # Lists of headlines (teasers, "most read") are long; lists inside an article sit between prose.
+        return -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
         return float(words)
     if words >= 2 * SPAN_PROSE_MIN_WORDS:
