@@ -42,10 +42,10 @@ def edit_expected(case_dir: Path, change) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def test_unchanged_fixtures_pass(cli):
-    result = cli(FIXTURES)
+def test_unchanged_cases_pass(cli, fixture_copy):
+    result = cli(fixture_copy)
     assert result.exit_code == 0, result.output
-    assert f"{len(list(find_cases(FIXTURES)))} cases: " in result.output and " 0 changed" in result.output
+    assert f"{len(list(find_cases(fixture_copy)))} cases: " in result.output and " 0 changed" in result.output
 
 
 def test_changed_title_and_paragraph_are_described_and_exit_nonzero(cli, fixture_copy):
