@@ -185,3 +185,9 @@ def test_inputs_dir_finds_a_text_input_by_relative_path(tmp_path):
     without, _ = build_report(outdir)
     found, _ = build_report(outdir, inputs=tmp_path / "in")
     assert '"placed": false' in without and '"placed": true' in found
+
+
+def test_index_links_every_document(dom):
+    links = dom.xpath("//table[@id='index']//a/@href")
+    assert sorted(links) == ["#doc-dw", "#doc-hostile"]
+    assert dom.xpath("//section[@id='doc-dw']")

@@ -46,6 +46,7 @@ def check_command(fixture_dirs: tuple[Path, ...], pattern: str | None, update: b
         updated = [r for r in results if r.status in (Status.CHANGED, Status.NEW)]
         for result in updated:
             write_expected(result.case, result.actual)
+            click.echo(f"updated {result.case.expected_path}", err=True)
         click.echo(f"updated {len(updated)} expected.json file(s)", err=True)
         failing = [r for r in results if r.probe_failures]
     else:
