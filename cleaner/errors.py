@@ -22,5 +22,12 @@ class InputError(CleanerError):
     "An input path or stream cannot be read"
 
 
+class FetchError(Rejection):
+    "A URL could not be fetched (refused, network failure, HTTP error); its message is the reason"
+
+    def __init__(self, reason: str):
+        super().__init__(reason, stage="fetch")
+
+
 class ReportError(CleanerError):
     "A file the review report needs cannot be read or is not what it should be"

@@ -176,6 +176,7 @@ def _removed_dict(removed: Removed) -> dict:
 
 
 class Stage(enum.StrEnum):
+    FETCH = "fetch"
     READ = "read"
     DECODE = "decode"
     SEGMENT = "segment"

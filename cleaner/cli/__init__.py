@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from cleaner.cli.clean import clean_command, explain_command
+from cleaner.cli.eval import eval_command
+from cleaner.cli.fetch import fetch_command, scrape_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +17,6 @@ def main() -> None:
 
 main.add_command(clean_command)
 main.add_command(explain_command)
+main.add_command(eval_command)
+main.add_command(fetch_command)
+main.add_command(scrape_command)
