@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.fixtures import Status, check_case, find_cases
+from cleaner.fixtures import Status, check_case, find_cases, load_expected, load_probes
 from tests.conftest import FIXTURES
 
 CASES = list(find_cases(FIXTURES))
@@ -22,3 +22,11 @@ def test_fixture_case(case, valid):
 
 def test_fixture_set_is_not_empty():
     assert len(CASES) >= 4
+
+
+def test_every_case_that_gives_a_record_has_probes():
+    for case in CASES:
+        expected = load_expected(case) or {}
+        if "error" not in expected:
+            probes = load_probes(case)
+            assert probes.get("must_contain") or probes.get("must_not_contain"), f"{case.name}: probes.json is missing"
