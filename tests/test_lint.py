@@ -107,3 +107,11 @@ def test_broken_file_is_reported_by_the_loader_with_its_rule(tmp_path):
 def test_without_fixtures_only_static_checks_run():
     result = invoke()
     assert result.exit_code == 0 and "not checked whether every rule fires" in result.output
+
+
+def test_an_id_no_file_defines_is_reported():
+    from cleaner.rules.lint import LintReport
+
+    report = LintReport(files=("a.toml",), problems=(), rule_ids=("a.nav.x",), fired=(("a.nav.x", 2), ("unknown", 1)),
+                        cases=1, undefined=("unknown",))
+    assert not report.ok and "undefined: unknown removed blocks but no rule file defines it" in report.text()

@@ -22,6 +22,7 @@ class LintReport:
     fired: tuple[tuple[str, int], ...]  # rule id -> blocks it removed over all cases
     cases: int | None  # None when no fixtures were given
     case_errors: tuple[str, ...] = ()
+    undefined: tuple[str, ...] = ()  # ids in the records that no rule file defines and are not structural
 
     @property
     def unused(self) -> tuple[str, ...]:
@@ -32,7 +33,7 @@ class LintReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.unused
+        return not self.problems and not self.unused and not self.undefined
 
     def text(self) -> str:
         """The report printed by `cleaner rules lint`."""
@@ -49,6 +50,7 @@ class LintReport:
         lines += [f"note: case could not be cleaned: {error}" for error in self.case_errors]
         lines += [f"unused: {rule_id} fires on no fixture case (dead, or add a case that needs it)"
                   for rule_id in self.unused]
+        lines += [f"undefined: {rule_id} removed blocks but no rule file defines it" for rule_id in self.undefined]
         return "\n".join(lines)
 
 
@@ -60,9 +62,12 @@ def lint_rules(paths: Sequence[Path] = (), fixture_dirs: Sequence[Path] = ()) ->
     problems += [f"rule id {rule_id} is defined {n} times" for rule_id, n in Counter(rule_ids).items() if n > 1]
     if not fixture_dirs:
         return LintReport(tuple(map(str, paths)), tuple(problems), tuple(dict.fromkeys(rule_ids)), (), None)
-    fired, cases, errors = _fire(paths, fixture_dirs)
+    config = _config_for(paths)
+    fired, cases, errors = _fire(config, fixture_dirs)
+    known = {r.id for r in load_ruleset(config.rule_files, not config.no_default_rules).all_rules()} | set(STRUCTURE_RULES)
+    undefined = tuple(sorted(set(fired) - known))
     return LintReport(tuple(map(str, paths)), tuple(problems), tuple(dict.fromkeys(rule_ids)),
-                      tuple(sorted(fired.items())), cases, tuple(errors))
+                      tuple(sorted(fired.items())), cases, tuple(errors), undefined)
 
 
 def _packaged() -> tuple[Path, ...]:
@@ -80,11 +85,10 @@ def _load(paths: Sequence[Path]) -> tuple[list[RuleFile], list[str]]:
     return files, problems
 
 
-def _fire(paths: Sequence[Path], fixture_dirs: Sequence[Path]) -> tuple[Counter, int, list[str]]:
-    """How many blocks each rule removed when cleaning every case with these rule files."""
+def _fire(config: Config, fixture_dirs: Sequence[Path]) -> tuple[Counter, int, list[str]]:
+    """How many blocks each rule removed when cleaning every case with this configuration."""
     from cleaner.fixtures import clean_case, find_cases
 
-    config = _config_for(paths)
     fired: Counter = Counter()
     cases = list(find_cases(fixture_dirs))
     errors = []
