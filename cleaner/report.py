@@ -123,6 +123,8 @@ def kept_positions(record: dict, input_path: Path | None) -> list[int] | None:
     removed = Counter(r["position"] for r in record.get("removed") or [])
     if (record.get("source") or {}).get("format") == "html":
         total = len(record.get("blocks") or []) + sum(removed.values())
+        if any(position >= total or n > 1 for position, n in removed.items()):
+            return None  # some blocks are neither kept nor removed: the gaps are not the kept blocks
         return [i for i in range(total) if not removed[i]]
     if input_path is None:
         return None

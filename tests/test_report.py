@@ -191,3 +191,10 @@ def test_index_links_every_document(dom):
     links = dom.xpath("//table[@id='index']//a/@href")
     assert sorted(links) == ["#doc-dw", "#doc-hostile"]
     assert dom.xpath("//section[@id='doc-dw']")
+
+
+def test_html_record_with_unaccounted_blocks_is_not_placed():
+    record = {"source": {"format": "html"}, "blocks": [{"kind": "paragraph", "text": "A"}],
+              "removed": [{"text": "Menu", "position": 5, "rule": "r", "concept": "navigation"}]}
+    items, placed = ordered_items(record, None)
+    assert not placed and [i["text"] for i in items] == ["A", "Menu"]
