@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import article_span, find_repeat, find_title, is_heading, is_prose, span_weight
+from cleaner.structure import article_span, find_repeat, find_title, is_heading, is_prose, span_weight, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -64,24 +64,37 @@ def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_a
 
 
 def apply_rules(blocks: Sequence[Block], rules: tuple[Rule, ...], zones: Zones) -> list[Verdict]:
-    """Structural HTML verdicts and chrome rules, with drop_next and drop_rest carried along."""
+    """Structural HTML verdicts and chrome rules, with drop_next, drop_box and drop_rest carried along."""
     matcher = compile_matcher(rules)
     by_id = {r.id: r for r in rules}
     verdicts: list[Verdict] = []
-    rest: Verdict | None = None  # set once a drop_rest rule fired
+    carried: Verdict | None = None  # a drop_box or drop_rest verdict that takes the blocks after it
     follow: tuple[Rule, int] | None = None  # a drop_next rule and how many blocks it still takes
+    prose_words = 0
     for block in blocks:
-        verdict = _html_structure(block) or _match(block, matcher, zones)
+        verdict = _html_structure(block) or _match(block, matcher, zones, prose_words)
         rule = by_id.get(verdict.rule_id) if verdict else None
         if verdict is None and follow and _is_teaser_title(block, follow[0]):
             verdict = Verdict(False, follow[0].id, follow[0].concept)
             follow = (follow[0], follow[1] - 1) if follow[1] > 1 else None
         else:
             follow = (rule, rule.drop_next) if rule and rule.drop_next else None
-        if rule and rule.action is Action.DROP_REST and rest is None:
-            rest = verdict
-        verdicts.append(verdict or (Verdict(False, rest.rule_id, rest.concept) if rest else Verdict(True)))
+        carried = _carry(carried, block, rule, verdict, by_id)
+        verdicts.append(verdict or carried or Verdict(True))
+        if verdicts[-1].keep and is_prose(block.text):
+            prose_words += word_count(block.text)
     return verdicts
+
+
+def _carry(carried: Verdict | None, block: Block, rule: Rule | None, verdict: Verdict | None, by_id: dict) -> Verdict | None:
+    """The verdict that removes the blocks after a drop_rest (all) or drop_box (up to the next prose) rule."""
+    if carried and by_id[carried.rule_id].action is Action.DROP_REST:
+        return carried
+    if rule and rule.action in (Action.DROP_REST, Action.DROP_BOX):
+        return Verdict(False, rule.id, rule.concept)
+    if carried and verdict is None and is_prose(block.text):
+        return None  # the article goes on after the box
+    return carried
 
 
 def _zones(blocks: Sequence[Block]) -> Zones:
@@ -97,9 +110,9 @@ def _html_structure(block: Block) -> Verdict | None:
     return None
 
 
-def _match(block: Block, matcher: RuleMatcher, zones: Zones) -> Verdict | None:
+def _match(block: Block, matcher: RuleMatcher, zones: Zones, prose_words: int) -> Verdict | None:
     for rule in matcher.candidates(block.text):
-        if not _in_zone(rule.zone, block.index, zones):
+        if not _in_zone(rule.zone, block.index, zones) or prose_words < rule.after_words:
             continue
         found = rule.matches(block.text)
         if found:

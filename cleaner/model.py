@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
 
     DROP = "drop"  # remove this block
     DROP_REST = "drop_rest"  # remove this block and every block after it
+    DROP_BOX = "drop_box"  # remove this block and the short lines after it, up to the next prose paragraph
     FIELD = "field"  # remove it from the text and read a field out of it
 
 

@@ -26,11 +26,11 @@ HEADING_MAX_WORDS = 12
 # counts by its words, a short or link-heavy block costs a fixed amount, chrome found by a rule a little
 # (tuned on bench/aeb and naeb dumps, both renderers: menus are runs of short lines, articles runs of
 # sentences with a few short lines between).
-SPAN_PROSE_MIN_WORDS = 8
-SPAN_SHORT_COST = 3.0
+SPAN_PROSE_MIN_WORDS = 10
+SPAN_SHORT_COST = 10.0
 SPAN_LONG_TEXT_FACTOR = 0.5
 SPAN_LINK_HEAVY = 0.5
-SPAN_LINK_COST = 6.0
+SPAN_LINK_COST = 12.0
 SPAN_CHROME_COST = 2.0
 
 

@@ -34,7 +34,7 @@ FIELD_GROUPS = frozenset(
 ZONES = frozenset({"any", "head", "body", "tail"})
 RULE_KEYS = frozenset(
     {"id", "action", "pattern", "into", "max_chars", "min_chars", "drop_next", "next_max_chars",
-     "zone", "formats", "case_sensitive", "search", "note"}
+     "zone", "formats", "case_sensitive", "search", "note", "after_words"}
 )
 # Probe strings a pattern must not match all of: a pattern that does matches (nearly) everything.
 EVERYTHING_PROBES = ("", "a", "The minister said on Tuesday that talks would go on.", "Home", "1. Inhalt")
@@ -58,6 +58,7 @@ class Rule:
     drop_next: int = 0
     next_max_chars: int = DEFAULT_NEXT_MAX_CHARS
     zone: str = "any"
+    after_words: int = 0  # only once this many words of prose came before (an article's end markers)
     formats: frozenset[Format] = frozenset(Format)
     source: str = ""
 
@@ -141,7 +142,7 @@ def _parse_rule(entry: dict, concept: str, source: str) -> Rule:
         id=rule_id, concept=concept, action=action, pattern=pattern, into=into, zone=zone,
         search=bool(entry.get("search", False)),
         min_chars=int(entry.get("min_chars", 0)), max_chars=int(entry.get("max_chars", DEFAULT_MAX_CHARS)),
-        drop_next=int(entry.get("drop_next", 0)),
+        drop_next=int(entry.get("drop_next", 0)), after_words=int(entry.get("after_words", 0)),
         next_max_chars=int(entry.get("next_max_chars", DEFAULT_NEXT_MAX_CHARS)),
         formats=frozenset(Format(f) for f in entry.get("formats", [f.value for f in Format])),
         source=source,

@@ -1,0 +1,46 @@
+"""JSON Lines input: {id, url, html | text} lines -> RawDoc, malformed lines -> error records."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+from cleaner.io.jsonl import is_jsonl, open_jsonl, parse_line, raw_from_dict, read_jsonl_stream
+from cleaner.model import ErrorRecord, Format, RawDoc
+
+
+def test_text_field_is_a_text_dump_and_html_field_is_html():
+    text = raw_from_dict({"id": "a", "url": "https://example.com/a", "text": "Title\n\nBody"}, "x")
+    html = raw_from_dict({"id": "b", "html": "<p>Body</p>"}, "x")
+    assert text == RawDoc(id="a", data=b"Title\n\nBody", url="https://example.com/a", declared_format=Format.TEXT)
+    assert html.declared_format is Format.HTML and html.data == b"<p>Body</p>" and html.url is None
+
+
+def test_missing_id_takes_the_default_and_content_is_utf8():
+    doc = raw_from_dict({"text": "Zürich"}, "feed-3")
+    assert doc.id == "feed-3" and doc.data == "Zürich".encode()
+
+
+def test_document_without_content_or_with_both_is_an_error():
+    assert raw_from_dict({"id": "a"}, "x").reason == "document has no html or text field"
+    assert raw_from_dict({"id": "a", "html": "<p/>", "text": "t"}, "x").reason == "document has both html and text"
+
+
+def test_malformed_line_is_an_error_with_the_line_sha():
+    error = parse_line(b'{"id": "a", "text": \n', "d", "feed.jsonl:7")
+    assert isinstance(error, ErrorRecord) and error.input == "feed.jsonl:7"
+    assert error.reason.startswith("malformed JSON line") and len(error.sha256) == 64
+    assert parse_line(b"[1, 2]\n", "d", "f:1").reason == "JSON line is not an object"
+    assert parse_line(b"   \n", "d", "f:1") is None
+
+
+def test_stream_numbers_lines_and_skips_blank_ones():
+    lines = [b'{"text": "one"}\n', b"\n", b"oops\n", b'{"id": "k", "html": "<p>x</p>"}\n']
+    docs = list(read_jsonl_stream(lines, "feed", "/data/feed.jsonl"))
+    assert [d.id if isinstance(d, RawDoc) else d.input for d in docs] == ["feed-1", "/data/feed.jsonl:3", "k"]
+
+
+def test_gzip_jsonl_is_opened_by_suffix():
+    packed = io.BytesIO(gzip.compress(b'{"text": "a"}\n'))
+    assert open_jsonl(packed, "x.jsonl.gz").read() == b'{"text": "a"}\n'
+    assert is_jsonl("a.JSONL") and is_jsonl("b.jsonl.gz") and not is_jsonl("c.json")
