@@ -28,6 +28,9 @@ STRUCTURE_RULES = {
 }
 # A field rule without named groups reads the whole block into its field.
 BLOCK_VALUE_FIELDS = {"captions": "caption", "categories": "categories", "byline": "byline", "date": "date"}
+# Above the first paragraph of an extractor's output there is at most a headline and a dateline; a page
+# dump has its menus there (tuned on trafilatura's output and the dumps of bench/aeb and naeb).
+EXTRACTED_MAX_PREFIX = 2
 # How many blocks of a dump's first lines a layout's `detect` patterns look at.
 DETECT_HEAD_BLOCKS = 5
 
@@ -141,8 +144,10 @@ def _is_teaser_title(block: Block, rule: Rule) -> bool:
 def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[list[Verdict], int | None]:
     """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index."""
     start, end = article_span([span_weight(b, v) for b, v in zip(blocks, verdicts)])
+    if is_extracted(blocks, verdicts):
+        start, end = min(start, _first_kept(verdicts)), len(blocks)
     title = find_title(blocks, verdicts, start)
-    repeat = find_repeat(blocks, title, start) if title is not None else None
+    repeat = find_repeat(blocks, title) if title is not None else None
     outside = Verdict(False, OUTSIDE_ARTICLE, "boilerplate")
     out = [v if (not v.keep or start <= i < end) else outside for i, v in enumerate(verdicts)]
     if title is not None:
@@ -150,6 +155,20 @@ def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[l
     if repeat is not None:
         out[repeat] = Verdict(False, TITLE_REPEAT, "title")
     return out, repeat if repeat is not None else title
+
+
+def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
+    """Text an extractor already took out of a page: prose from (nearly) the first line, no menu above it.
+
+    Such text keeps everything the rules leave; trimming it to its densest run would cut its lists and tables.
+    """
+    kept = [b for b, v in zip(blocks, verdicts) if v.keep]
+    first_prose = next((i for i, b in enumerate(kept) if is_prose(b.text)), None)
+    return first_prose is not None and first_prose <= EXTRACTED_MAX_PREFIX
+
+
+def _first_kept(verdicts: Sequence[Verdict]) -> int:
+    return next((i for i, v in enumerate(verdicts) if v.keep), len(verdicts))
 
 
 def _assign_kinds(judged: list[Judged], lead_anchor: int | None) -> list[Judged]:

@@ -16,6 +16,8 @@ class Config:
     no_default_rules: bool = False
     # Keep inputs above this size out of the parser; they are almost never articles.
     max_input_bytes: int = 20_000_000
+    # Learned site profiles (site key -> rule file) for `clean --learn`; each page gets its own site's.
+    site_profiles: tuple[tuple[str, Path], ...] = ()
     # Record the removed blocks in the record (turn off for smaller outputs).
     with_removed: bool = True
 

@@ -179,6 +179,17 @@ def clean_with_profile(raw: RawDoc, config: Config = DEFAULT_CONFIG, profile_pat
     return record if config.with_removed else dataclasses.replace(record, removed=())
 
 
+def clean_with_site_profiles(raw: RawDoc, config: Config) -> Record | ErrorRecord:
+    """Clean a document with the learned profile of its own site (config.site_profiles), if there is one."""
+    alone = dataclasses.replace(config, site_profiles=())
+    try:
+        text = decode(raw.data, raw.declared_charset).text
+    except Rejection:
+        return clean_document(raw, alone)
+    path = dict(config.site_profiles).get(document_site(raw.url, text))
+    return clean_with_profile(raw, alone, path)
+
+
 def _applicable_rules(profile: RuleFile, blocks: Sequence[Block], url: str | None) -> tuple[Rule, ...]:
     """The profile's rules when its layout applies to the page (always, for a profile without a layout)."""
     if profile.layout is None:

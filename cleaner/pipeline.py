@@ -20,6 +20,10 @@ from cleaner.segment.text import segment_text
 
 def clean_document(raw: RawDoc, config: Config = DEFAULT_CONFIG) -> Record | ErrorRecord:
     """Clean one document. A document that cannot be cleaned gives an ErrorRecord, never an exception."""
+    if config.site_profiles:
+        from cleaner.learn import clean_with_site_profiles  # learning is built on this module
+
+        return clean_with_site_profiles(raw, config)
     try:
         return _clean(raw, config)
     except Rejection as rejection:

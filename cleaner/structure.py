@@ -93,10 +93,15 @@ def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int)
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
 
 
-def find_repeat(blocks: Sequence[Block], title: int, start: int) -> int | None:
-    """The headline printed again between the title line and the article."""
+def find_repeat(blocks: Sequence[Block], title: int) -> int | None:
+    """The headline printed again between the title line and the first paragraph."""
     wanted = _norm(blocks[title].text.split(" | ")[0])
-    return next((b.index for b in blocks[title + 1 : start + 1] if _norm(b.text) == wanted), None)
+    for block in blocks[title + 1 :]:
+        if _norm(block.text) == wanted:
+            return block.index
+        if is_prose(block.text):
+            return None
+    return None
 
 
 def is_heading(text: str, before: str, after: str) -> bool:

@@ -221,3 +221,22 @@ def test_cli_writes_a_profile_per_site_into_a_directory(tmp_path):
 def test_cli_has_help(args):
     result = CliRunner().invoke(learn_command, args)
     assert result.exit_code == 0 and "recur" in result.output
+
+
+def test_clean_learn_flag_learns_per_site_and_raises_f1(tmp_path, valid):
+    from cleaner.cli import main
+    from cleaner.evaluate import Prediction, score_page
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(PAGES), "-o", str(out), "--learn", "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "profiles").glob("*.toml")) == [
+        "harbor_gazette.toml", "northfield_courier.toml", "valley_times.toml"]
+    learned, single = [], []
+    for site, pages in corpus().items():
+        for page in pages:
+            record = valid(json.loads((out / f"{page.id}.json").read_text(encoding="utf-8")))
+            learned.append(score_page(page.gold, Prediction(text=record["text"])))
+            alone = clean_document(RawDoc(id=page.id, data=page.text.encode()))
+            single.append(score_page(page.gold, Prediction(text=alone.text)))
+    assert summarise(learned).body_f1 - summarise(single).body_f1 >= MIN_GAIN

@@ -7,6 +7,7 @@ import click
 from cleaner.cli.clean import clean_command, explain_command
 from cleaner.cli.eval import eval_command
 from cleaner.cli.fetch import fetch_command, scrape_command
+from cleaner.cli.learn import learn_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +21,4 @@ main.add_command(explain_command)
 main.add_command(eval_command)
 main.add_command(fetch_command)
 main.add_command(scrape_command)
+main.add_command(learn_command)

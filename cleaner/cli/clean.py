@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import sys
 import time
@@ -50,11 +51,13 @@ rules_option = click.option(
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run on this machine, or on a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); none starts a local cluster.")
+@click.option("--learn", is_flag=True,
+              help="First learn each site's recurring chrome from the inputs (OUTDIR/profiles/<site>.toml), then clean with it.")
 @click.option("--force", is_flag=True, help="Clean every input again, even when its record is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def clean_command(inputs: tuple[str, ...], outdir: str | None, rule_files: tuple[Path, ...], url: str | None,
                   jsonl_inputs: tuple[str, ...], fmt: str, compress: str, shard_size: int, jobs: int | None,
-                  engine: str, scheduler: str | None, force: bool, quiet: bool) -> None:
+                  engine: str, scheduler: str | None, learn: bool, force: bool, quiet: bool) -> None:
     """Clean documents (files, directories, globs, .gz, JSONL, WARC) into JSON records; `-` reads one from stdin.
 
     Re-running the same command skips inputs whose record is already written from the same bytes.
@@ -69,11 +72,28 @@ def clean_command(inputs: tuple[str, ...], outdir: str | None, rule_files: tuple
         raise click.UsageError("give INPUT paths, --jsonl PATH, `-` (one document on stdin) or --jsonl -")
     if outdir is None:
         raise click.UsageError("give -o OUTDIR (or `-` to read stdin and write stdout)")
+    if learn:
+        config = _with_learned_profiles(config, inputs, outdir, quiet)
     output = OutputSpec(outdir, OutputFormat(fmt), compress == "gzip", shard_size, force)
     run = Run(inputs, jsonl_inputs, output, config, jobs, engine, scheduler)
     with _terminate_on_sigterm():
         counts = _clean_all(run, quiet)
     raise SystemExit(1 if _error_count(counts) else 0)
+
+
+def _with_learned_profiles(config: Config, inputs: tuple[str, ...], outdir: str, quiet: bool) -> Config:
+    """Pass one of `--learn`: a profile per site, kept beside the records for review."""
+    from cleaner.learn import learn_from_paths
+
+    if "://" in outdir:
+        raise click.UsageError("--learn writes its profiles locally: give a local -o OUTDIR")
+    profiles = learn_from_paths(inputs, Path(outdir) / PROFILES_DIR)
+    if not quiet:
+        click.echo(f"learned {len(profiles)} site profile(s) into {Path(outdir) / PROFILES_DIR}", err=True)
+    return dataclasses.replace(config, site_profiles=tuple(sorted(profiles.items())))
+
+
+PROFILES_DIR = "profiles"
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,16 +52,18 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
-    r"^(?:(?:written|reported|reporting|text|words|story|compiled)\s+by|by|von|par|por|di|da|door"
+    r"^(?:(?:written|reported|reporting|text|words|story|compiled|article|post|posted|review|guide)"
+    r"\s+by|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
-    r"(?:\s*:\s*|\s+)",
+    r"(?:\s*:\s*|\s+|$)",
     re.IGNORECASE,
 )
 # A segment opened by one of these credits a picture or an editor, not the text.
 NOT_AUTHOR_LABELS = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
+    r"|(?:medically\s+)?reviewed|fact[- ]checked"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
     re.IGNORECASE,
 )
@@ -76,11 +78,13 @@ DATE_LABELS = re.compile(
 SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
-    r"|(?:editing|edited|additional reporting|photos?|pictures?)\s+by\b))",
+    r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
+    r"|fact[- ]checked)\s+by\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
+    r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:[,;|&/+•·]|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
+    r"\s*(?:[,;|&/+•·]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
     re.IGNORECASE,
 )
 # Words naming a newsroom or a group rather than a person.
@@ -88,7 +92,9 @@ NEWSROOM_WORDS = re.compile(
     r"(?<![^\W_])(?:staff|desk|editorial|editors?|newsroom|redaktion|rédaction|redacción|redação"
     r"|redazione|redactie|redakcja|team|board|agencies|agency|agences|agenturen|wires?|news service"
     r"|correspondents?|contributors?|admin|administrator|webmaster|guest|anonymous|press release"
-    r"|media|news|online|digital|network|bureau)(?![^\W_])",
+    r"|media|news|online|digital|network|bureau|authors?|bio|biography|profile|follow|posts"
+    r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically|last"
+    r"|insights?|tips|history|blog|home|category)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
@@ -96,10 +102,18 @@ ROLE_WORDS = re.compile(
     r"(?<![^\W_])(?:senior|chief|editor|editors|correspondent|reporter|writer|journalist"
     r"|columnist|contributor|producer|analyst|director|professor|president|founder|ceo"
     r"|manager|head of|deputy|associate|staff|intern|fellow|host|anchor|photographer"
-    r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?)(?![^\W_])",
+    r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
+    r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
+    r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
+    r"|certified|licensed|registered|rn|md|phd|mba|cpa|cfp|lcsw|rd|ms)(?![^\W_])",
     re.IGNORECASE,
 )
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
+NAME_PARTICLES = frozenset({
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le", "la",
+    "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "mc", "st.", "d'",
+})
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|io|co|de|fr|uk|info|gov|edu)\b|https?:|www\.", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
 # A person's name is short; a longer segment is a sentence that happened to sit in a byline.
@@ -163,25 +177,44 @@ def _segments(text: str) -> list[str]:
     text = EMAIL.sub(" ", text)
     for found in reversed(find_dates(text)):
         text = text[:found.start] + " ; " + text[found.end:]
-    text = BRACKETS.sub(lambda m: " ; " + m["inner"] + " ; ", text)
+    text = BRACKETS.sub(_bracketed_agency, text)
     return [part.strip() for part in SEGMENT_LABELS.split(text) if part.strip()]
+
+
+def _bracketed_agency(match: re.Match) -> str:
+    """Keep "(AFP)" or "(dpa/AFP)" as credits; other brackets hold nicknames or handles."""
+    parts = [p for p in re.split(r"[/,;]", match["inner"]) if p.strip()]
+    return " ; " + match["inner"] + " ; " if parts and all(map(canonical_agency, parts)) else " "
 
 
 def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str]) -> None:
     if NOT_AUTHOR_LABELS.match(segment) or DATE_LABELS.match(segment):
         return
     segment = _strip_labels(segment)
+    whole_agency = canonical_agency(segment)
+    if whole_agency or re.match(r"the\s", segment, re.IGNORECASE):
+        # "The Associated Press" is an agency; "The Worcester Telegram & Gazette" a newspaper.
+        agencies.extend([whole_agency] if whole_agency else [])
+        return
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
-        piece = _strip_labels(piece)
-        agency = canonical_agency(piece)
+        piece, agency = _split_trailing_agency(_strip_labels(piece))
         if agency:
             agencies.append(agency)
-            continue
-        name = _person_name(piece, site)
+        name = _person_name(piece, site) if piece else None
         if name:
             authors.append(name)
+
+
+def _split_trailing_agency(piece: str) -> tuple[str, str | None]:
+    """ "John O'Connor The Associated Press" -> ("John O'Connor", "AP"); a lone agency -> ("", agency)."""
+    words = piece.split()
+    for start in range(len(words)):
+        agency = canonical_agency(" ".join(words[start:]))
+        if agency:
+            return " ".join(words[:start]), agency
+    return piece, None
 
 
 def _strip_labels(text: str) -> str:
@@ -195,7 +228,10 @@ def _strip_labels(text: str) -> str:
 def _person_name(piece: str, site: str | None) -> str | None:
     """The person's name in a piece of a byline, or None when it is not one."""
     piece = PLACE_SUFFIX.sub("", piece)
-    piece = _cut_role(piece).strip(" .,:;-–—'\"*")
+    piece = _drop_avatar_initials(_cut_trailing_caps(_cut_role(piece))).strip(" .,:;-–—'\"*{}<>")
+    piece = _undouble(piece)
+    if ":" in piece or WEB_ADDRESS.search(piece):
+        return None
     if not piece or len(piece) > MAX_NAME_CHARS or len(piece.split()) > MAX_NAME_WORDS:
         return None
     if any(ch.isdigit() for ch in piece) or NEWSROOM_WORDS.search(piece) or ROLE_WORDS.search(piece):
@@ -215,6 +251,31 @@ def _cut_role(piece: str) -> str:
     return piece
 
 
+def _undouble(piece: str) -> str:
+    """ "Courtney Carr Courtney Carr" -> "Courtney Carr": a name printed twice (link and tooltip)."""
+    words = piece.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return piece
+
+
+def _cut_trailing_caps(piece: str) -> str:
+    """ "Brian Truitt USA TODAY" -> "Brian Truitt": an all-capitals outlet after a mixed-case name."""
+    words = piece.split()
+    while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper():
+        words.pop()
+    return " ".join(words)
+
+
+def _drop_avatar_initials(piece: str) -> str:
+    """ "CM Craig McCarthy" -> "Craig McCarthy": the initials an avatar placeholder printed first."""
+    words = piece.split()
+    if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:3]):
+        return " ".join(words[1:])
+    return piece
+
+
 def _is_site_name(piece: str, site: str) -> bool:
     folded, site_folded = _fold(piece), _fold(site)
     bare_site = re.sub(r"^(?:www\.)?(.+?)(?:\.\w{2,3})+$", r"\1", site_folded)
@@ -227,9 +288,14 @@ def _is_acronym(piece: str) -> bool:
 
 
 def _looks_capitalised(piece: str) -> bool:
-    """A name in a cased script has a capitalised word; caseless scripts pass."""
+    """Every word of a several-word name is capitalised (name particles aside); caseless scripts pass.
+
+    A single word passes in any case: user names ("srauturier") are printed as authors.
+    """
     words = [w for w in piece.split() if any(ch.isalpha() for ch in w)]
     if not words:
         return False
     cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
-    return not cased or any(w[0].isupper() for w in cased)
+    if len(words) == 1 or not cased:
+        return True
+    return all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in cased)

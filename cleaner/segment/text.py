@@ -16,6 +16,9 @@ from cleaner.model import Block, Kind
 # A line at least this long that is followed by another non-blank line is a renderer's wrap, not a line
 # break of its own (html2text wraps at 78; tuned on bench/aeb/text/html2text).
 WRAP_MIN_CHARS = 60
+# ... and renderers wrap below this width: a longer line is a whole paragraph (one line per paragraph,
+# as extractors and the seeds write them).
+WRAP_MAX_CHARS = 100
 # Lines longer than this are split at sentence ends so a dump with no line breaks still segments.
 MAX_BLOCK_CHARS = 5_000
 
@@ -99,7 +102,7 @@ def _joiner(text: str) -> str:
 def _starts_new_block(previous: str, line: str) -> bool:
     if LIST_MARKER.match(line) or MARKDOWN_HEADING.match(line):
         return True
-    return len(previous) < WRAP_MIN_CHARS
+    return not WRAP_MIN_CHARS <= len(previous) <= WRAP_MAX_CHARS
 
 
 def _split_long(chunk: str) -> list[str]:

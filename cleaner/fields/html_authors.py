@@ -1,0 +1,146 @@
+"""Choose a page's authors and wire agency: JSON-LD people, then <meta> authors, then the visible byline."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.fields.page import PageFacts, element_text, near_headline
+from cleaner.fields.people import Byline, canonical_agency, parse_byline
+
+AUTHOR_META = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
+    "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
+)
+_LOWER = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+BYLINE_XPATH = (
+    "//body//*[@rel='author' or @itemprop='author'"
+    " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
+    " or contains(@href,'/autor/') or contains(@href,'/auteur/') or contains(@href,'/writers/')))"
+    f" or contains({_LOWER},'author') or contains({_LOWER},'byline')]"
+)
+NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
+# A byline is a short line; a longer element is an author biography or a whole header.
+MAX_BYLINE_CHARS = 200
+# Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
+MAX_COAUTHOR_DISTANCE = 30
+# A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
+MAX_BY_LINE_DISTANCE = 60
+MAX_BY_LINE_CHARS = 100
+LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
+BYLINE_LABEL = re.compile(
+    r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
+    r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
+
+
+def choose_byline(facts: PageFacts) -> Byline:
+    """The authors and agency of a page, with the byline as printed when one is visible."""
+    visible = _visible_byline(facts)
+    agency = None
+    for found in (_jsonld_byline(facts), _meta_byline(facts), visible):
+        agency = agency or found.agency
+        if found.authors:
+            printed = visible.byline if visible.authors else found.byline
+            return Byline(printed, found.authors, agency)
+    return Byline(visible.byline if agency else None, (), agency)
+
+
+def _combine(bylines: list[Byline], printed: str | None) -> Byline:
+    authors = tuple(dict.fromkeys(name for b in bylines for name in b.authors))
+    agency = next((b.agency for b in bylines if b.agency), None)
+    return Byline(printed if (authors or agency) else None, authors, agency)
+
+
+def _jsonld_byline(facts: PageFacts) -> Byline:
+    bylines = [parse_byline(name, site=facts.site) for name in facts.jsonld.authors]
+    agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
+    if agencies:
+        bylines.append(Byline(agencies[0], (), agencies[0]))
+    return _combine(bylines, "; ".join(facts.jsonld.authors) or None)
+
+
+def _meta_byline(facts: PageFacts) -> Byline:
+    for key in AUTHOR_META:
+        names = [n for n in facts.meta.all(key) if not _is_url(n)]
+        if key.startswith(("citation_", "dc.")):
+            names = [_first_name_first(n) for n in names]
+        if names:
+            bylines = [parse_byline(name, site=facts.site) for name in names]
+            found = _combine(bylines, "; ".join(names))
+            if found.authors or found.agency:
+                return found
+    return Byline(None)
+
+
+def _first_name_first(name: str) -> str:
+    """ "Roy, Aniruddha" (a citation's "Last, First") -> "Aniruddha Roy"; other names unchanged."""
+    match = LAST_FIRST.match(name)
+    return f"{match['first']} {match['last']}" if match else name
+
+
+def _is_url(text: str) -> bool:
+    return bool(re.match(r"^(?:https?:)?//|^www\.", text.strip()))
+
+
+def _visible_byline(facts: PageFacts) -> Byline:
+    """The byline printed on the page: author elements, a "Written by" label, or a "By …" line.
+
+    A single word printed on the page is a category or a menu entry far more often than a person.
+    """
+    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline):
+        found = reader(facts)
+        authors = tuple(name for name in found.authors if len(name.split()) > 1)
+        if authors or found.agency:
+            return Byline(found.byline, authors, found.agency)
+    return Byline(None)
+
+
+def _marked_byline(facts: PageFacts) -> Byline:
+    """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
+    elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
+                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
+    position = {e: i for i, e in enumerate(facts.tree.iter())}
+    bylines: list[Byline] = []
+    first = None
+    for element in elements:
+        text = element_text(element)
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
+            break
+        found = parse_byline(text, site=facts.site)
+        if found.authors or found.agency:
+            first = position[element] if first is None else first
+            bylines.append(found)
+    return _combine(bylines, bylines[0].byline if bylines else None)
+
+
+def _labelled_byline(facts: PageFacts) -> Byline:
+    """A label element ("Written by", "Author") followed by the element holding the name."""
+    for element in facts.tree.xpath("//body//*[not(*)]"):
+        if BYLINE_LABEL.match(element_text(element)) and not _in_other_context(element):
+            following = element.getnext()
+            if following is not None:
+                found = parse_byline(element_text(following), site=facts.site)
+                if found.authors:
+                    return found
+    return Byline(None)
+
+
+def _by_line_near_headline(facts: PageFacts) -> Byline:
+    """A short line starting with "By" (or its translations) close to the headline."""
+    for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
+        text = element_text(element)
+        if len(text) <= MAX_BY_LINE_CHARS and BY_PREFIX.match(text) and not _in_other_context(element):
+            found = parse_byline(text, site=facts.site)
+            if found.authors or found.agency:
+                return found
+    return Byline(None)
+
+
+def _in_other_context(element) -> bool:
+    for node in (element, *element.iterancestors()):
+        label = f"{node.get('class', '')} {node.get('id', '')}"
+        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("footer", "aside", "nav"):
+            return True
+    return False

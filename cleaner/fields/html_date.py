@@ -1,0 +1,197 @@
+"""Choose a page's publication date: structured data first, then the visible dateline, then the url.
+
+Only a date the page states counts: no modification date, no expiry date, no date after the crawl,
+and no date at all when the page shows none.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+
+from cleaner.fields.dates import find_dates, parse_date
+from cleaner.fields.page import PageFacts, element_text, near_headline
+
+# <meta> names of the publication date, most specific first.
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "publication_date", "og:pubdate", "sailthru.date",
+    "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date",
+    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "date",
+)
+# Class or id words of elements printing a dateline.
+DATELINE_CLASS = re.compile(
+    r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
+UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copyright", re.I)
+# WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
+PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I)
+# A dateline is a short line; a longer text is a paragraph that mentions a date.
+MAX_DATELINE_CHARS = 120
+# How many elements (in document order) a dateline may stand from the headline.
+MAX_DATELINE_DISTANCE = 400
+# An unlabelled element that is only a date counts when this close to the headline and when the
+# date is this share of its text (tuned on wcxb-articles: blogs print "December 15, 2025" alone).
+MAX_BARE_DATE_DISTANCE = 40
+BARE_DATE_SHARE = 0.6
+VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
+UPDATE_TEXT = re.compile(
+    r"updated?|modified|edited|aktualisiert|geändert|mis à jour|actualizad|atualizad|aggiornat"
+    r"|bijgewerkt|zaktualizowan|обновлен|güncellen", re.I)
+PUBLISHED_TEXT = re.compile(
+    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın", re.I)
+# Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
+MAX_STRUCTURED_VALUES = 12
+MAX_UTC_OFFSET_HOURS = 14
+URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
+TIME_IN_ARTICLE = (
+    "//*[@itemprop='datePublished'][not(self::meta)]"
+    " | //article//time[@datetime] | //header//time[@datetime] | //time[@pubdate]"
+)
+
+
+def choose_date(facts: PageFacts) -> str | None:
+    """The publication date as ISO 8601 (time and offset kept when given), or None."""
+    day_first = _day_first(facts)
+    found = []
+    for value in itertools.islice(_structured_values(facts), MAX_STRUCTURED_VALUES):
+        parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
+        if parsed:
+            found.append(parsed)
+    if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
+        return _printed_day_of(_local_time_of(found[0], found[1:]), facts)
+    return _visible_dateline(facts) or _url_date(facts)
+
+
+def _declares_article(facts: PageFacts) -> bool:
+    """Whether the page calls itself an article; other pages carry template dates in their metadata."""
+    return facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+
+
+def _page_shows_day(facts: PageFacts, value: str) -> bool:
+    """Whether the visible text prints this calendar day (give or take the time-zone day)."""
+    day = datetime.date.fromisoformat(value[:10])
+    text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
+    return any(abs((found.day - day).days) <= 1 for found in find_dates(text))
+
+
+def _printed_day_of(chosen: str, facts: PageFacts) -> str:
+    """A UTC value yields to the dateline printed under the headline when they are a day apart at most."""
+    instant = _instant(chosen)
+    if instant is None or instant.utcoffset() != datetime.timedelta(0):
+        return chosen
+    printed = _visible_dateline(facts)
+    if printed is None:
+        return chosen
+    apart = datetime.date.fromisoformat(printed[:10]) - instant.date()
+    return printed if abs(apart.days) <= 1 else chosen
+
+
+def _local_time_of(chosen: str, others: list[str]) -> str:
+    """The same instant in the page's own time zone when the chosen value is in UTC.
+
+    Sites give UTC in JSON-LD and local time on the page; the calendar day readers see is the local one.
+    """
+    instant = _instant(chosen)
+    if instant is None or instant.utcoffset() != datetime.timedelta(0):
+        return chosen
+    for other in others:
+        local = _instant(other)
+        if local is None:
+            continue
+        if local.tzinfo is not None and local.utcoffset() and local == instant:
+            return other
+        if local.tzinfo is None and _whole_hours_apart(local, instant.replace(tzinfo=None)):
+            return other
+    return chosen
+
+
+def _instant(value: str) -> datetime.datetime | None:
+    if "T" not in value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _whole_hours_apart(local: datetime.datetime, utc: datetime.datetime) -> bool:
+    """A zone-less time that differs from UTC by whole hours (up to 14) is the same instant, local."""
+    seconds = (local - utc).total_seconds()
+    return seconds != 0 and abs(seconds) <= MAX_UTC_OFFSET_HOURS * 3600 and seconds % 3600 == 0
+
+
+def _structured_values(facts: PageFacts):
+    if facts.jsonld.date_published:
+        yield facts.jsonld.date_published
+    for key in PUBLISHED_META:
+        yield from facts.meta.all(key)
+    for element in facts.tree.xpath(TIME_IN_ARTICLE):
+        if not _is_update(element):
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            yield value[:MAX_DATELINE_CHARS]
+
+
+def _is_update(element) -> bool:
+    for node in (element, *element.iterancestors()):
+        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+        if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            return True
+    return False
+
+
+def _day_first(facts: PageFacts) -> bool | None:
+    """The a/b/yyyy order from the page language: month first only for US English."""
+    root = facts.tree.getroottree().getroot()
+    lang = (root.get("lang") or facts.meta.first("og:locale") or "").replace("_", "-").casefold()
+    if not lang:
+        return None
+    if lang.startswith("en"):
+        return False if lang in ("en-us", "en") else True
+    return True
+
+
+def _visible_dateline(facts: PageFacts) -> str | None:
+    """The date printed closest to the headline, in a date-like element or standing alone."""
+    for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+        found = _dateline_of(element, distance // 2, facts)
+        if found:
+            return found
+    return None
+
+
+def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
+    if element.tag in NOT_TEXT_TAGS:
+        return None
+    text = element_text(element)
+    if not text or len(text) > MAX_DATELINE_CHARS or _is_update_only(text):
+        return None
+    label = f"{element.get('class', '')} {element.get('id', '')}"
+    labelled = element.tag == "time" or DATELINE_CLASS.search(label)
+    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
+        return None
+    if _is_update(element):
+        return None
+    return parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+
+
+def _is_update_only(text: str) -> bool:
+    return bool(UPDATE_TEXT.search(text)) and not PUBLISHED_TEXT.search(text)
+
+
+def _is_mostly_date(text: str) -> bool:
+    found = find_dates(text)
+    return len(found) == 1 and (found[0].end - found[0].start) >= BARE_DATE_SHARE * len(text)
+
+
+def _url_date(facts: PageFacts) -> str | None:
+    match = URL_DATE.search(facts.url or "")
+    if not match:
+        return None
+    return parse_date(f"{match[3]} {match[2]} {match[1]}" if match[2].isalpha()
+                      else f"{match[1]}-{match[2].zfill(2)}-{match[3].zfill(2)}",
+                      not_after=facts.not_after)

@@ -1,0 +1,114 @@
+"""Read the metadata fields of an HTML page: url, site, section, title, people, date, language, tags.
+
+Every reader works on the lxml document the pipeline parsed once, and only reads it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from urllib.parse import urljoin, urlsplit
+
+from cleaner.fields.html_authors import choose_byline
+from cleaner.fields.html_date import choose_date
+from cleaner.fields.html_title import choose_title, compact, matches_site
+from cleaner.fields.jsonld import JsonLd, read_jsonld
+from cleaner.fields.page import MetaTags, PageFacts, read_meta
+from cleaner.model import Fields
+
+# The <title> suffix read as a site name is short: a headline is longer.
+MAX_SITE_WORDS = 4
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»:]\s+|\s*::\s*")
+BREADCRUMB_HOME = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "anasayfa"})
+
+
+def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = None) -> Fields:
+    """Read the metadata of a parsed HTML page.
+
+    Args:
+        tree: an lxml.html document (not modified).
+        url: where the page came from, used when the page names no canonical url.
+        crawl_date: ISO date of the crawl; no date after it is accepted (default: today).
+
+    Returns:
+        Fields with url, site, section, title, byline, authors, agency, date, language and
+        categories; lead and captions are left empty.
+    """
+    meta = read_meta(tree)
+    jsonld = read_jsonld(tree)
+    page_url = _canonical_url(tree, meta, jsonld, url)
+    site = _site_name(tree, meta, jsonld, page_url)
+    not_after = (crawl_date or datetime.date.today().isoformat())[:10]
+    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after)
+    byline = choose_byline(facts)
+    return Fields(
+        url=page_url,
+        site=site,
+        section=_section(meta, jsonld),
+        title=choose_title(facts),
+        byline=byline.byline,
+        authors=byline.authors,
+        agency=byline.agency,
+        date=choose_date(facts),
+        language=_language(tree, meta, jsonld),
+        categories=_categories(meta, jsonld),
+    )
+
+
+def _canonical_url(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str | None:
+    links = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
+    for candidate in (*links, meta.first("og:url"), jsonld.url):
+        if candidate and candidate.strip():
+            absolute = urljoin(url or "", candidate.strip())
+            if urlsplit(absolute).scheme in ("http", "https"):
+                return absolute
+    return url
+
+
+def _site_name(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str | None:
+    named = meta.first("og:site_name", "application-name", "al:ios:app_name") or jsonld.publisher
+    if named:
+        return named
+    titles = tree.xpath("//title/text()")
+    if not titles:
+        return None
+    parts = TITLE_SEPARATORS.split(" ".join(titles[0].split()))
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        if len(part.split()) <= MAX_SITE_WORDS and matches_site(part, None, url):
+            return part
+    return None
+
+
+def _section(meta: MetaTags, jsonld: JsonLd) -> str | None:
+    section = meta.first("article:section", "og:article:section", "section") or jsonld.section
+    if section:
+        return section
+    crumbs = [c for c in jsonld.breadcrumbs if c.casefold() not in BREADCRUMB_HOME]
+    # The last crumb is usually the article itself; the one before it is its section.
+    return crumbs[-2] if len(crumbs) >= 2 else None
+
+
+def _language(tree, meta: MetaTags, jsonld: JsonLd) -> str | None:
+    root = tree.getroottree().getroot()
+    for code in (root.get("lang"), root.get("xml:lang"), meta.first("og:locale"),
+                 meta.first("content-language", "language", "dc.language"), jsonld.language):
+        normalised = _language_code(code)
+        if normalised:
+            return normalised
+    return None
+
+
+def _language_code(code: str | None) -> str | None:
+    """ "en-US" / "en_GB" / "EN" -> "en"; None for anything that is no language tag."""
+    match = re.match(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$", code or "")
+    return match[1].lower() if match else None
+
+
+def _categories(meta: MetaTags, jsonld: JsonLd) -> tuple[str, ...]:
+    tags = meta.all("article:tag") or meta.all("og:article:tag") or jsonld.keywords
+    if not tags and meta.first("news_keywords"):
+        tags = tuple(meta.first("news_keywords").split(","))
+    cleaned = (" ".join(tag.split()) for tag in tags)
+    return tuple(dict.fromkeys(tag for tag in cleaned if tag and compact(tag)))

@@ -1,0 +1,123 @@
+"""Choose a page's headline: the on-page h1 that agrees with the metadata titles, else a cleaned title."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from urllib.parse import urlsplit
+
+from cleaner.fields.dates import find_dates
+from cleaner.fields.page import PageFacts
+
+# An h1 is the headline when it is this similar to a metadata title (tuned on naeb + wcxb-articles).
+H1_MATCH = 0.6
+# Headlines are at least this long; a shorter h1 is a logo or a section label.
+MIN_TITLE_CHARS = 4
+MAX_TITLE_CHARS = 400
+# Site affixes ("| The Guardian") are short; a longer part is a piece of the headline.
+MAX_AFFIX_WORDS = 4
+SEPARATORS = re.compile(r"(\s+[|\-–—·•»/]\s+|\s*::\s*|\s+\|\s*|\s*\|\s+)")
+PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
+# Metadata titles in order of trust; <title> carries the most site decoration.
+META_TITLE_KEYS = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
+HOST_NOISE = re.compile(r"^(?:www\d?|m|amp|edition|en|de|news)\.")
+
+
+def compact(text: str | None) -> str:
+    """Letters and digits only, case-folded: "The Guardian" -> "theguardian"."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
+def matches_site(part: str, site: str | None, url: str | None) -> bool:
+    """Whether a title part names the site (its declared name or its host name)."""
+    key = compact(part)
+    if not key:
+        return False
+    if site and key in (compact(site), compact(re.sub(r"^the\s+", "", site, flags=re.I))):
+        return True
+    host = HOST_NOISE.sub("", urlsplit(url or "").hostname or "")
+    labels = [compact(label) for label in host.split(".")[:-1] if label]
+    host_key = "".join(labels)
+    if not host_key:
+        return False
+    if key == host_key or key in labels:
+        return True
+    return len(key) >= 4 and (key in host_key or host_key in key) and len(key) * 2 >= len(host_key)
+
+
+def choose_title(facts: PageFacts) -> str | None:
+    """The headline: the h1 matching the metadata titles best, else the cleanest metadata title."""
+    references = _reference_titles(facts)
+    cleaned = [strip_site_affixes(ref, facts.site, facts.url) for ref in references]
+    cleaned = [title for title in cleaned if title]
+    h1 = _best_heading(facts, references + cleaned)
+    if h1:
+        return h1
+    return cleaned[0] if cleaned else None
+
+
+def _reference_titles(facts: PageFacts) -> list[str]:
+    found = [facts.meta.first(key) for key in META_TITLE_KEYS]
+    found.insert(2, facts.jsonld.headline)
+    found += [" ".join(t.split()) for t in facts.tree.xpath("//title/text()")[:1]]
+    return [t for t in dict.fromkeys(found) if t and MIN_TITLE_CHARS <= len(t) <= MAX_TITLE_CHARS]
+
+
+def _headings(facts: PageFacts) -> list[str]:
+    elements = facts.tree.xpath("//body//h1 | //body//*[@itemprop='headline'][not(self::meta)]")
+    texts = (" ".join(element.text_content().split()) for element in elements)
+    return [text for text in dict.fromkeys(texts)
+            if MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS
+            and not matches_site(text, facts.site, facts.url)]
+
+
+def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
+    headings = _headings(facts)
+    if not references:
+        return headings[0] if len(headings) == 1 else None
+    scored = [(max(_similarity(h, ref) for ref in references), h) for h in headings]
+    best = max(scored, default=(0.0, None), key=lambda pair: pair[0])
+    return best[1] if best[0] >= H1_MATCH else None
+
+
+def _similarity(heading: str, reference: str) -> float:
+    a, b = heading.casefold(), reference.casefold()
+    if a == b:
+        return 1.0
+    if len(a) >= MIN_TITLE_CHARS * 3 and a in b:
+        return 0.95
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | None:
+    """Remove a site name, section or date around a title ("Headline | DW | 19.01.2020")."""
+    parts = SEPARATORS.split(" ".join(title.split()))
+    texts, separators = parts[::2], parts[1::2]
+    low, high = 0, len(texts)
+    while high - low > 1 and _is_affix(texts[high - 1], site, url, texts[low:high]):
+        high -= 1
+    while high - low > 1 and _is_affix(texts[low], site, url, texts[low:high], leading=True):
+        low += 1
+    joined = texts[low] + "".join(separators[i - 1] + texts[i] for i in range(low + 1, high))
+    prefix = PREFIX_SEPARATOR.match(joined)
+    if prefix and matches_site(prefix["prefix"], site, url):
+        joined = joined[prefix.end():]
+    joined = joined.strip()
+    if not joined or matches_site(joined, site, url):
+        return None
+    return joined
+
+
+def _is_affix(part: str, site: str | None, url: str | None, texts: list[str],
+              leading: bool = False) -> bool:
+    if matches_site(part, site, url) or _is_date(part):
+        return True
+    # A short trailing part after a long head is the site or section ("… - Politics").
+    longest = max(len(t) for t in texts)
+    return (not leading and len(part.split()) <= MAX_AFFIX_WORDS and len(part) * 3 <= longest
+            and not _is_date(texts[0]))
+
+
+def _is_date(part: str) -> bool:
+    found = find_dates(part)
+    return bool(found) and sum(f.end - f.start for f in found) * 2 >= len(part.strip())

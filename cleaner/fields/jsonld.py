@@ -1,0 +1,160 @@
+"""Read the schema.org JSON-LD objects of a page: the article, its people, publisher and breadcrumbs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+# Types whose object describes the article itself (schema.org Article and its subtypes in use).
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
+    "techarticle", "liveblogposting", "socialmediaposting", "report", "posting", "review",
+    "advertisercontentarticle", "satiricalarticle", "medicalscholarlyarticle", "howto", "recipe",
+})
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
+SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLd:
+    """What the JSON-LD of a page says about its article."""
+
+    is_article: bool = False  # the described object is an Article, not a plain WebPage
+    headline: str | None = None
+    date_published: str | None = None
+    authors: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()  # authors that are organisations, e.g. a wire agency
+    publisher: str | None = None
+    section: str | None = None
+    keywords: tuple[str, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    breadcrumbs: tuple[str, ...] = ()
+
+
+def read_jsonld(tree) -> JsonLd:
+    """The JSON-LD facts of a page; empty when it has none or only broken JSON."""
+    objects = [obj for text in _scripts(tree) for obj in _flatten(_load(text))]
+    article = _pick_article(objects)
+    site = next((o for o in objects if _types(o) & SITE_TYPES), None)
+    publisher = _name(article.get("publisher")) if article else None
+    people, organisations = _people(article.get("author") if article else None)
+    return JsonLd(
+        is_article=bool(article and _types(article) & ARTICLE_TYPES),
+        headline=_text(article.get("headline") or article.get("name")) if article else None,
+        date_published=_text(article.get("datePublished") or article.get("dateCreated"))
+        if article else None,
+        authors=people,
+        organisations=organisations,
+        publisher=publisher or (_name(site) if site else None),
+        section=_first_text(article.get("articleSection")) if article else None,
+        keywords=_keywords(article.get("keywords")) if article else (),
+        language=_text(article.get("inLanguage")) if article else None,
+        url=_text(article.get("url")) if article else None,
+        breadcrumbs=_breadcrumbs(objects),
+    )
+
+
+def _scripts(tree) -> list[str]:
+    path = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
+    return [CDATA.sub("", script.text or "") for script in tree.xpath(path)]
+
+
+def _load(text: str):
+    try:
+        return json.loads(text)
+    except ValueError:
+        # Pages often leave raw newlines inside strings; a lenient retry saves most of them.
+        try:
+            return json.loads(text, strict=False)
+        except ValueError:
+            return None
+
+
+def _flatten(data):
+    """Every dict in a JSON-LD value: lists, @graph and mainEntity are opened."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _flatten(data[key])
+
+
+def _types(obj: dict) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.casefold() for k in kinds if isinstance(k, str)}
+
+
+def _pick_article(objects: list[dict]) -> dict | None:
+    for wanted in (ARTICLE_TYPES, PAGE_TYPES):
+        for obj in objects:
+            if _types(obj) & wanted and (obj.get("headline") or obj.get("datePublished")):
+                return obj
+    return None
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    if isinstance(value, (str, int, float)) and str(value).strip():
+        return " ".join(html.unescape(str(value)).split())
+    return None
+
+
+def _first_text(value) -> str | None:
+    return _text(value[0] if isinstance(value, list) and value else value)
+
+
+def _name(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _people(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Author names split into people and organisations."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item.strip() and not item.startswith("http"):
+            people.append(_text(item))
+        elif isinstance(item, dict):
+            name = _name(item)
+            if not name or name.startswith("http"):
+                continue
+            is_person = not _types(item) or "person" in _types(item)
+            (people if is_person else organisations).append(name)
+    return tuple(people), tuple(organisations)
+
+
+def _keywords(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(dict.fromkeys(k.strip() for k in value if isinstance(k, str) and k.strip()))
+
+
+def _breadcrumbs(objects: list[dict]) -> tuple[str, ...]:
+    for obj in objects:
+        if "breadcrumblist" in _types(obj) and isinstance(obj.get("itemListElement"), list):
+            items = sorted(
+                (i for i in obj["itemListElement"] if isinstance(i, dict)),
+                key=lambda i: i.get("position") if isinstance(i.get("position"), int) else 0,
+            )
+            names = (_text(i.get("name")) or _name(i.get("item"))
+                     if isinstance(i.get("item"), dict) else _text(i.get("name")) for i in items)
+            return tuple(n for n in names if n)
+    return ()

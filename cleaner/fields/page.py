@@ -1,0 +1,65 @@
+"""The facts about a page that every field chooser reads: its tree, <meta> values and JSON-LD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.fields.jsonld import JsonLd
+
+
+@dataclass(frozen=True, slots=True)
+class MetaTags:
+    """The <meta> values of a page by lower-cased name, property, itemprop or http-equiv."""
+
+    values: dict[str, tuple[str, ...]]
+
+    def first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.values.get(key, ()):
+                return value
+        return None
+
+    def all(self, key: str) -> tuple[str, ...]:
+        return self.values.get(key, ())
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """Everything the field choosers read: the tree and its metadata, read once."""
+
+    tree: object
+    meta: MetaTags
+    jsonld: JsonLd
+    url: str | None
+    site: str | None
+    not_after: str
+
+
+def read_meta(tree) -> MetaTags:
+    """Collect <meta> contents under every name they carry."""
+    values: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = " ".join((element.get("content") or "").split())
+        if not content:
+            continue
+        for attribute in ("name", "property", "itemprop", "http-equiv"):
+            key = (element.get(attribute) or "").strip().casefold()
+            if key:
+                values.setdefault(key, []).append(content)
+    return MetaTags({key: tuple(found) for key, found in values.items()})
+
+
+def element_text(element) -> str:
+    """An element's text with a space between its pieces, so "By<a>Jane</a>" reads "By Jane"."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def near_headline(facts: PageFacts, distance: int) -> list:
+    """The elements within `distance` (document order) of the first h1, nearest first."""
+    headings = facts.tree.xpath("//body//h1")
+    if not headings:
+        return []
+    elements = [e for e in facts.tree.iter() if isinstance(e.tag, str)]
+    anchor = elements.index(headings[0])
+    window = range(max(0, anchor - distance), min(len(elements), anchor + distance + 1))
+    return [elements[i] for i in sorted(window, key=lambda i: abs(i - anchor))]

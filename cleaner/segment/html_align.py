@@ -1,0 +1,91 @@
+"""Tie a reference text (an extractor's output) back to the page's own text units, in document order."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+# A unit of at least this many tokens may match anywhere in the reference (extractors move leads and
+# captions around); a shorter one ("Share", "By AP") only right after the previous match, so that a
+# menu word does not match by chance far away. Tuned on aeb/naeb/wcxb-articles.
+MIN_FREE_TOKENS = 6
+# How far (in characters of the reference) past the previous match a short unit may still match.
+SHORT_SLACK_CHARS = 40
+# A unit the reference holds only in part is matched when this share of its shingles is in it
+# (extractors rewrite a few characters, drop an inline link or a trailing credit). Tuned as above.
+PARTIAL_SHARE = 0.6
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def shingle_counts(words: Sequence[str]) -> Counter:
+    if len(words) < SHINGLE:
+        return Counter([tuple(words)]) if words else Counter()
+    return Counter(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def shingle_set(words: Sequence[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
+    """For each unit (its tokens), whether the reference text contains it; each stretch of the
+    reference is matched once, preferably in order, so a repeated teaser does not match twice."""
+    ref_words = tokens(reference)
+    if not ref_words:
+        return [False] * len(unit_words)
+    state = _Alignment(" " + " ".join(ref_words) + " ", shingle_counts(ref_words))
+    return [state.match(words) for words in unit_words]
+
+
+class _Alignment:
+    """The reference text with a cursor (end of the last in-order match) and its used stretches."""
+
+    __slots__ = ("ref", "ref_shingles", "cursor", "used")
+
+    def __init__(self, ref: str, ref_shingles: Counter) -> None:
+        self.ref, self.ref_shingles, self.cursor = ref, ref_shingles, 0
+        self.used: list[tuple[int, int]] = []
+
+    def match(self, words: Sequence[str]) -> bool:
+        if not words:
+            return False
+        needle = " " + " ".join(words) + " "
+        free = len(words) >= MIN_FREE_TOKENS
+        own = shingle_counts(words)
+        pos = self._free_occurrence(needle, self.cursor)
+        if pos >= 0 and (free or pos - self.cursor <= SHORT_SLACK_CHARS):
+            self._use(pos, len(needle), own)
+            self.cursor = pos + len(needle) - 1
+            return True
+        if not free:
+            return False
+        pos = self._free_occurrence(needle, 0)
+        if pos >= 0:
+            self._use(pos, len(needle), own)
+            return True
+        shared = own & self.ref_shingles
+        if sum(shared.values()) < PARTIAL_SHARE * sum(own.values()):
+            return False
+        self.ref_shingles.subtract(shared)
+        return True
+
+    def _free_occurrence(self, needle: str, start: int) -> int:
+        pos = self.ref.find(needle, start)
+        while pos >= 0 and self._overlaps(pos, pos + len(needle) - 1):
+            pos = self.ref.find(needle, pos + 1)
+        return pos
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        return any(start < used_end and used_start < end for used_start, used_end in self.used)
+
+    def _use(self, pos: int, length: int, own: Counter) -> None:
+        self.used.append((pos + 1, pos + length - 1))
+        self.ref_shingles.subtract(own)

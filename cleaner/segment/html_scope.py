@@ -1,0 +1,107 @@
+"""Repair an extractor's choice of units with the page structure: the article's container and its
+sibling containers (bodies split by ad slots), and the chrome that lives inside articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml.html import HtmlElement
+
+from cleaner.model import Kind
+from cleaner.segment.html_blocks import Unit
+
+# The scope where left-out prose is taken back is the deepest element holding this share of the
+# chosen text; the wider one outside which chosen units are dropped holds KEEP_SHARE of it.
+# Tuned on aeb/naeb/wcxb-articles.
+SCOPE_SHARE = 0.85
+KEEP_SHARE = 0.85
+# How many levels above the scope to look for sibling containers of the same tag and class
+# (a body cut into several grid rows around ad slots).
+SIBLING_LEVELS = 3
+# A unit the extractor left out is taken back only if it reads like prose: few links, enough words.
+MAX_LINK_DENSITY = 0.3
+MIN_PROSE_CHARS = 40
+PROSE_KINDS = frozenset({Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM, Kind.HEADING})
+# Containers that hold page chrome even inside an article's markup.
+CHROME_TAGS = frozenset("aside nav footer form figure button header".split())
+CHROME_NAMES = re.compile(
+    r"related|share|sharing|social|newsletter|subscri|comment|promo|advert|\bads?\b|sponsor|recommend|"
+    r"popular|trending|sidebar|widget|footer|\bnav|menu|breadcrumb|\btags?\b|bio\b|byline|caption|credit|"
+    r"signup|sign-up|cookie|consent|modal|toolbar|outbrain|taboola|teaser|more-|read-?more|paywall|hidden|"
+    r"tweet|twitter|instagram|tiktok|embed",
+    re.IGNORECASE,
+)
+
+
+# Text that is markup or addresses shown as text (escaped tracking pixels, image URLs of a data dump).
+MARKUP = re.compile(r"</?[a-z]+[ >/]|https?://\S", re.IGNORECASE)
+
+
+def _mass(units: Sequence[Unit], chosen: Sequence[bool]) -> dict[HtmlElement, int]:
+    mass: dict[HtmlElement, int] = {}
+    for unit, hit in zip(units, chosen, strict=True):
+        if not hit:
+            continue
+        weight = len(unit.text)
+        for element in (unit.element, *unit.element.iterancestors()):
+            mass[element] = mass.get(element, 0) + weight
+    return mass
+
+
+def main_scope(
+    body: HtmlElement, units: Sequence[Unit], chosen: Sequence[bool], share: float = SCOPE_SHARE
+) -> HtmlElement | None:
+    """The deepest element holding that share of the chosen units' text, None if nothing is chosen."""
+    mass = _mass(units, chosen)
+    total = mass.get(body, 0)
+    if not total:
+        return None
+    node = body
+    while True:
+        heavy = [child for child in node if mass.get(child, 0) >= share * total]
+        if not heavy:
+            return node
+        node = heavy[0]
+
+
+def sibling_scopes(scope: HtmlElement) -> list[HtmlElement]:
+    """Containers beside the scope (or beside one of its near ancestors) with its tag and class."""
+    found: list[HtmlElement] = []
+    node = scope
+    for _ in range(SIBLING_LEVELS):
+        parent = node.getparent()
+        if parent is None or node.tag == "body":
+            break
+        signature = node.get("class")
+        if signature:
+            found += [s for s in parent if s is not node and s.tag == node.tag and s.get("class") == signature]
+        node = parent
+    return found
+
+
+def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether the element or an ancestor below the scope looks like chrome by its tag or names."""
+    node = element
+    while node is not None and node is not scope:
+        if node.tag in CHROME_TAGS:
+            return True
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if names.strip() and CHROME_NAMES.search(names):
+            return True
+        node = node.getparent()
+    return False
+
+
+def reads_like_prose(unit: Unit) -> bool:
+    return (
+        unit.kind in PROSE_KINDS
+        and not MARKUP.search(unit.text)
+        and len(unit.text) >= MIN_PROSE_CHARS
+        and unit.link_chars <= MAX_LINK_DENSITY * len(unit.text)
+    )
+
+
+def inside(element: HtmlElement, containers: Sequence[HtmlElement]) -> bool:
+    ancestors = {id(a) for a in (element, *element.iterancestors())}
+    return any(id(c) in ancestors for c in containers)

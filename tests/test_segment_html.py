@@ -1,0 +1,193 @@
+from dataclasses import replace
+
+import lxml.html
+import pytest
+
+from cleaner.errors import Rejection
+from cleaner.model import Kind
+from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html_align import align, tokens
+from cleaner.segment.html_blocks import iter_units
+from cleaner.segment.html_jsonld import declared_article_body
+from cleaner.segment.html_scope import is_chrome_container, main_scope, reads_like_prose, sibling_scopes
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the northern tram line by four stations, ending a debate "
+    "that had divided the district for nearly a decade.",
+    "Supporters said the extension would cut commuting times for thousands of residents, while opponents "
+    "warned that construction would disrupt local shops for at least two years.",
+    "The mayor said the first trams could run on the new section in the spring of next year, provided "
+    "that the regional government releases the promised funds before the summer.",
+    "Residents will be able to comment on the detailed plans at a public meeting next month, and the "
+    "council has promised to publish every submission on its website.",
+]
+
+ARTICLE_PAGE = f"""<!DOCTYPE html><html><head><title>Tram line | Daily</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<main><article>
+<h1>Council backs tram extension</h1>
+<p>{PARAGRAPHS[0]}</p>
+<figure><img src="t.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
+<p>{PARAGRAPHS[1]}</p>
+<h2>Funding still open</h2>
+<p>{PARAGRAPHS[2]}</p>
+<blockquote><p>We have waited long enough for this line to be built, said a local shop owner.</p></blockquote>
+<ul><li>Four new stations in the northern district</li><li>Trams every eight minutes at peak hours</li></ul>
+<p>{PARAGRAPHS[3]}</p>
+</article></main>
+<footer><p>Copyright 2024 Daily News Group. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+def _blocks(page: str = ARTICLE_PAGE):
+    return segment_html(parse_html(page), url="https://example.org/news/tram")
+
+
+def _main_text(blocks) -> str:
+    return "\n\n".join(b.text for b in blocks if b.in_main and b.kind != Kind.CAPTION)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_document_is_rejected(text):
+    with pytest.raises(Rejection) as err:
+        parse_html(text)
+    assert err.value.stage == "segment"
+    assert err.value.reason == "empty HTML document"
+
+
+def test_body_without_text_is_rejected():
+    with pytest.raises(Rejection):
+        parse_html("<html><head><title>x</title></head><body><div><img src='a.png'></div></body></html>")
+
+
+def test_encoding_declaration_in_a_string_is_parsed():
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Grüße aus Köln</p></body></html>'
+    tree = parse_html(page)
+    assert "Grüße aus Köln" in tree.text_content()
+
+
+def test_article_paragraphs_are_main_and_chrome_is_not():
+    blocks = _blocks()
+    text = _main_text(blocks)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert "Home" not in text
+    assert "Copyright" not in text
+    assert not any(b.in_main for b in blocks if b.text.startswith("Copyright"))
+
+
+def test_headline_is_not_main_but_subheading_is():
+    blocks = _blocks()
+    headline = next(b for b in blocks if b.text == "Council backs tram extension")
+    subheading = next(b for b in blocks if b.text == "Funding still open")
+    assert not headline.in_main
+    assert subheading.in_main and subheading.kind == Kind.HEADING
+
+
+def test_kinds_of_article_blocks():
+    kinds = {b.text: b.kind for b in _blocks()}
+    assert kinds["The tram depot in the north of the city."] == Kind.CAPTION
+    assert kinds["We have waited long enough for this line to be built, said a local shop owner."] == Kind.QUOTE
+    assert kinds["Four new stations in the northern district"] == Kind.LIST_ITEM
+    assert kinds[PARAGRAPHS[0]] == Kind.PARAGRAPH
+
+
+def test_blocks_are_in_document_order_with_paths():
+    blocks = _blocks()
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    texts = [b.text for b in blocks]
+    assert texts.index(PARAGRAPHS[0]) < texts.index(PARAGRAPHS[1]) < texts.index(PARAGRAPHS[3])
+    first = next(b for b in blocks if b.text == PARAGRAPHS[0])
+    assert first.path == "body/main/article/p[1]"
+    assert first.tag == "p"
+
+
+def test_menu_is_one_chrome_block_of_links():
+    menu = next(b for b in _blocks() if b.text.startswith("Home"))
+    assert menu.text == "Home | News | Sport"
+    assert not menu.in_main
+    assert menu.link_density > 0.6
+
+
+def test_tree_is_not_modified():
+    tree = parse_html(ARTICLE_PAGE)
+    before = lxml.html.tostring(tree)
+    segment_html(tree)
+    assert lxml.html.tostring(tree) == before
+
+
+def test_link_list_page_has_no_main_blocks():
+    links = "".join(f'<li><a href="/story/{i}">Story number {i} of the day</a></li>' for i in range(40))
+    page = f"<html><body><nav><a href='/'>Home</a></nav><ul>{links}</ul></body></html>"
+    assert not any(b.in_main for b in _blocks(page))
+
+
+def test_inline_text_runs_become_units():
+    tree = parse_html("<html><body><div>Loose <b>bold</b> words<br>next line<p>A paragraph</p>tail text</div></body></html>")
+    texts = [u.text for u in iter_units(tree.find("body"))]
+    assert texts == ["Loose bold words next line", "A paragraph", "tail text"]
+
+
+def test_unclosed_button_does_not_hide_the_page():
+    page = "<html><body><button><div><p>Inside a broken button</p></div></body></html>"
+    texts = [u.text for u in iter_units(parse_html(page).find("body"))]
+    assert texts == ["Inside a broken button"]
+
+
+def test_repeated_text_matches_once():
+    units = [tokens("Read the full story about the tram line today"), tokens("the full story about the tram line")]
+    assert align(units, "Read the full story about the tram line today") == [True, False]
+
+
+def test_short_unit_matches_only_next_to_previous_match():
+    reference = "First paragraph of the story here. " + "Filler words of the article body. " * 5 + "Share"
+    units = [tokens("First paragraph of the story here."), tokens("Share")]
+    assert align(units, reference) == [True, False]
+
+
+def test_declared_article_body_from_json_ld_graph():
+    page = (
+        '<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+        '"articleBody": "Text &amp; <b>more</b> text"}]}</script></head><body><p>x</p></body></html>'
+    )
+    assert declared_article_body(parse_html(page)).split() == ["Text", "&", "more", "text"]
+
+
+SPLIT_BODY = """<html><body><div id="page"><article>
+<div class="row body"><p>First part of the story, long enough to read as prose in a paragraph.</p>
+<p>Second paragraph of the first part, also long enough to count as prose.</p></div>
+<div class="row ad"><p>Advertisement</p></div>
+<div class="row body"><p>Third paragraph, after the ad slot, in a sibling container of the same class.</p>
+<div class="related-links"><p>Related story that the article container also holds inside.</p></div></div>
+</article></div></body></html>"""
+
+
+def _split_units():
+    tree = parse_html(SPLIT_BODY)
+    body = tree.find("body")
+    return body, iter_units(body)
+
+
+def test_scope_is_the_container_of_the_chosen_text():
+    body, units = _split_units()
+    chosen = [i < 2 for i in range(len(units))]
+    scope = main_scope(body, units, chosen)
+    assert scope.get("class") == "row body"
+    assert [s.get("class") for s in sibling_scopes(scope)] == ["row body"]
+
+
+def test_chrome_names_inside_the_scope():
+    body, units = _split_units()
+    related = next(u for u in units if u.text.startswith("Related story"))
+    third = next(u for u in units if u.text.startswith("Third paragraph"))
+    article = body.find(".//article")
+    assert is_chrome_container(related.element, article)
+    assert not is_chrome_container(third.element, article)
+
+
+def test_prose_test_refuses_links_and_markup():
+    body, units = _split_units()
+    prose = units[0]
+    assert reads_like_prose(prose)
+    assert not reads_like_prose(replace(prose, link_chars=len(prose.text)))
+    assert not reads_like_prose(replace(prose, text='<img src="http://example.org/pixel.gif"> tracking pixel text'))

@@ -1,0 +1,93 @@
+"""Text dumps from any site, and the bad inputs a corpus of dumps contains."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.model import Format, RawDoc
+from cleaner.pipeline import clean_document
+
+STORY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of debate.",
+    "Engineers told councillors that the bridge, built in 1931, could no longer carry heavy traffic safely.",
+    "A new crossing for buses and bicycles is planned, but the council has not yet said how it will be paid for.",
+    "Shop owners on the north bank said they feared losing customers while the work goes on.",
+]
+MENU = ["Skip to main content", "* Home", "* News", "* Sport", "* Business", "* Culture", "* Weather", "Search"]
+FOOTER = ["Related stories", "* Council budget approved", "* Ferry timetable changes", "* Harbour festival returns",
+          "3 comments", "Jo Smith on March 3, 2024 at 10:12 am said:", "About time too, the bridge is falling apart.",
+          "© 2024 Harbour Gazette. All rights reserved."]
+
+
+def dump(*parts: list[str]) -> str:
+    return "\n\n".join(line for part in parts for line in part) + "\n"
+
+
+def record(text: str, **raw) -> dict:
+    result = clean_document(RawDoc(id="t", data=text.encode("utf-8"), **raw))
+    assert not hasattr(result, "reason"), getattr(result, "reason", "")
+    return result.to_dict()
+
+
+def test_generic_dump_keeps_the_story_and_names_what_it_removed(valid):
+    title = "Council votes to close the harbour bridge to cars"
+    out = valid(record(dump(MENU, [title, "Share this article", "Advertisement"], STORY, FOOTER)))
+    assert out["title"] == title
+    assert out["text"] == "\n\n".join(STORY)
+    concepts = {r["text"]: r["concept"] for r in out["removed"]}
+    assert concepts["Skip to main content"] == "navigation"
+    assert concepts["Advertisement"] == "advertising"
+    assert concepts["Related stories"] == "related"
+    assert concepts["3 comments"] == "comments_widget"
+    assert all(r["rule"] for r in out["removed"])
+
+
+def test_a_short_real_paragraph_is_not_chrome():
+    story = STORY[:2] + ["He declined to comment."] + STORY[2:]
+    out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], story, FOOTER))
+    assert "He declined to comment." in out["text"]
+
+
+def test_one_200_kb_line_is_cleaned_not_crashed(valid):
+    sentence = "The minister said the talks would continue next week in Geneva. "
+    text = sentence * (200_000 // len(sentence))
+    out = valid(record(text))
+    assert len(out["blocks"]) > 10
+    assert out["text"].count("Geneva") == text.count("Geneva")
+
+
+def test_right_to_left_dump(valid):
+    story = [
+        "قال وزير الخارجية الأمريكي جون كيري إنه وصل إلى موسكو لإجراء محادثات حاسمة بشأن الأزمة السورية مع نظيره الروسي.",
+        "وأضاف أن الطرفين يسعيان إلى تضييق الخلافات حول مستقبل العملية السياسية في سوريا قبل اجتماع دولي جديد.",
+        "ومن المقرر أن يلتقي كيري بالرئيس الروسي فلاديمير بوتين في الكرملين بعد ظهر الثلاثاء لبحث الملفات العالقة.",
+    ]
+    out = valid(record(dump(["* الرئيسية", "* أخبار", "* رياضة", "* اقتصاد"], ["كيري في موسكو لبحث الأزمة السورية"], story)))
+    assert out["text"] == "\n\n".join(story)
+    assert out["title"] == "كيري في موسكو لبحث الأزمة السورية"
+
+
+def test_a_dump_of_only_menus_has_no_article(valid):
+    out = valid(record(dump(MENU, ["* Contact", "* About us", "* Privacy policy"])))
+    assert out["text"] == "" and out["blocks"] == []
+    assert "no article found" in out["warnings"]
+
+
+def test_windows_line_endings_form_feeds_and_nuls(valid):
+    text = dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY).replace("\n", "\r\n")
+    text = text.replace(STORY[1], STORY[1] + "\f").replace(STORY[2], "\x00" + STORY[2])
+    out = valid(record(text))
+    assert out["text"] == "\n\n".join(STORY)
+    assert "removed NUL characters" in out["warnings"]
+
+
+def test_mixed_encodings_decode_with_a_warning(valid):
+    data = dump(["Zürich council votes to close the old bridge"], STORY).encode("utf-8") + "Café owners objected.".encode("cp1252")
+    out = valid(cleaner.clean(data).to_dict())
+    assert any("invalid byte" in w or "decoded as" in w for w in out["warnings"])
+    assert STORY[0] in out["text"]
+
+
+def test_declared_text_format_wins_over_sniffing(valid):
+    text = "<p>is how the tag is written</p> <div> <span> <a> <br> appear in this tutorial's prose, which is a dump.\n"
+    out = valid(record(text * 3, declared_format=Format.TEXT))
+    assert out["source"]["format"] == "text"
