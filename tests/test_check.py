@@ -31,7 +31,8 @@ def cli():
 @pytest.fixture
 def fixture_copy(tmp_path) -> Path:
     root = tmp_path / "fx"
-    shutil.copytree(FIXTURES / "dw", root / "dw")
+    for name in ("seed-kerry-moscow", "english-menu-variant"):
+        shutil.copytree(FIXTURES / "dw" / name, root / "dw" / name)
     return root
 
 

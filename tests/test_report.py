@@ -22,6 +22,7 @@ from cleaner.report import build_report, ordered_items, script_json
 from tests.conftest import FIXTURES, SEEDS
 
 DW_SEED = SEEDS / "000_3fbdafa27ab83beb.txt"
+HTML_PAGE = FIXTURES / "kabarislamia" / "jangan-membenci" / "input.html.gz"
 HOSTILE = ("Minister resigns over </script><script>alert('x')</script> budget row\n\n"
            "The minister said on Tuesday that <img src=x onerror=alert(1)> was not the reason, and that talks "
            "with the coalition partners would go on next week as planned.\n\nShare on Facebook\n")
@@ -40,8 +41,9 @@ def run(tmp_path_factory) -> Path:
     shutil.copy(DW_SEED, inputs / "dw.txt")
     (inputs / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (inputs / "empty.txt").write_bytes(b"")
+    shutil.copy(HTML_PAGE, inputs / "blog.html.gz")
     fixtures = root / "fx"
-    shutil.copytree(FIXTURES / "dw", fixtures / "dw")
+    shutil.copytree(FIXTURES / "dw" / "seed-kerry-moscow", fixtures / "dw" / "seed-kerry-moscow")
     expected = fixtures / "dw" / "seed-kerry-moscow" / "expected.json"
     data = json.loads(expected.read_text(encoding="utf-8"))
     data["title"] = "An older headline"
@@ -81,7 +83,7 @@ def dom(run):
 def test_page_rendered_every_document(dom):
     assert dom.get("data-rendered") == "true"
     ids = dom.xpath("//section[@class='doc']/@data-doc-id")
-    assert sorted(ids) == ["dw", "hostile"]
+    assert sorted(ids) == ["blog", "dw", "hostile"]
 
 
 def test_removed_block_is_struck_through_with_rule_id_and_concept(dom):
@@ -189,7 +191,7 @@ def test_inputs_dir_finds_a_text_input_by_relative_path(tmp_path):
 
 def test_index_links_every_document(dom):
     links = dom.xpath("//table[@id='index']//a/@href")
-    assert sorted(links) == ["#doc-dw", "#doc-hostile"]
+    assert sorted(links) == ["#doc-blog", "#doc-dw", "#doc-hostile"]
     assert dom.xpath("//section[@id='doc-dw']")
 
 
@@ -198,3 +200,12 @@ def test_html_record_with_unaccounted_blocks_is_not_placed():
               "removed": [{"text": "Menu", "position": 5, "rule": "r", "concept": "navigation"}]}
     items, placed = ordered_items(record, None)
     assert not placed and [i["text"] for i in items] == ["A", "Menu"]
+
+
+def test_html_page_is_shown_with_its_chrome_in_place(dom):
+    [section] = dom.xpath("//section[@data-doc-id='blog']")
+    assert section.get("data-placed") == "true"
+    body = section.xpath(".//div[@class='body']/p")
+    states = [p.get("class") for p in body]
+    assert states[0] == "removed" and states[-1] == "removed" and "kept" in states
+    assert section.xpath(".//p[@class='removed' and @data-rule='structure.outside_main']")
