@@ -18,7 +18,9 @@ CJK_CHARS_PER_WORD = 2
 TITLE_MAX_CHARS = 200
 TITLE_MIN_WORDS = 3
 # The headline sits within this many blocks above the article (bylines, dates, share bars between).
-TITLE_WINDOW = 8
+TITLE_WINDOW = 12
+BYLINE_START = re.compile(r"(by|von|par|por|di|door|written by|posted by|published)\b", re.I)
+DATE_LIKE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b", re.I)
 # A subheading between paragraphs of a dump (seed DW subheadings have 3-4 words).
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
@@ -51,7 +53,9 @@ def is_title_like(block: Block) -> bool:
     text = block.text
     if block.kind is Kind.LIST_ITEM or block.link_density > SPAN_LINK_HEAVY or len(text) > TITLE_MAX_CHARS:
         return False
-    return word_count(text) >= TITLE_MIN_WORDS and not re.search(r"[.!?;:,。]$", text)
+    if BYLINE_START.match(text) or DATE_LIKE.search(text):
+        return False  # a byline or dateline under the headline, not the headline
+    return word_count(text) >= TITLE_MIN_WORDS and not re.search(r"[.;:,。]$", text)
 
 
 def article_span(weights: Sequence[float]) -> tuple[int, int]:
@@ -85,9 +89,13 @@ def span_weight(block: Block, verdict: Verdict) -> float:
 
 
 def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
-    """A `Title | Site` first line, else the longest headline-like block just above the article start."""
+    """A `Title | Site` first line, a renderer's level-1 heading, else the longest headline-like block just
+    above the article start."""
     if blocks and verdicts[0].keep and (" | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW)):
         return 0
+    h1 = [b for b in blocks[: start + 1] if b.tag == "h1" and verdicts[b.index].keep and len(b.text) <= TITLE_MAX_CHARS]
+    if h1:
+        return h1[-1].index
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
     candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None

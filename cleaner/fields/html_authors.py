@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts, element_text, near_headline
+from cleaner.fields.page import PageFacts, element_text, near_headline, short_text
 from cleaner.fields.people import Byline, canonical_agency, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
-_LOWER = "translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
     " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
     " or contains(@href,'/autor/') or contains(@href,'/auteur/') or contains(@href,'/writers/')))"
-    f" or contains({_LOWER},'author') or contains({_LOWER},'byline')]"
+    " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
+    " or contains(@class,'YLINE')]"
 )
 NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
+# A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
+MAX_NAME_LINE_CHARS = 60
 # Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
 MAX_COAUTHOR_DISTANCE = 30
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
@@ -99,12 +101,12 @@ def _marked_byline(facts: PageFacts) -> Byline:
     """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
     elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
                 if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
-    position = {e: i for i, e in enumerate(facts.tree.iter())}
+    position = facts.order
     bylines: list[Byline] = []
     first = None
     for element in elements:
-        text = element_text(element)
-        if not text or len(text) > MAX_BYLINE_CHARS:
+        text = _short_text_of(element)
+        if not text:
             continue
         if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
             break
@@ -113,6 +115,19 @@ def _marked_byline(facts: PageFacts) -> Byline:
             first = position[element] if first is None else first
             bylines.append(found)
     return _combine(bylines, bylines[0].byline if bylines else None)
+
+
+def _short_text_of(element) -> str | None:
+    """The element's text when short; else the first short line inside it (the name above a bio)."""
+    text = element_text(element)
+    if len(text) <= MAX_BYLINE_CHARS:
+        return text
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
+            inner_text = element_text(inner)
+            if inner_text and len(inner_text) <= MAX_NAME_LINE_CHARS:
+                return inner_text
+    return None
 
 
 def _labelled_byline(facts: PageFacts) -> Byline:
@@ -130,8 +145,8 @@ def _labelled_byline(facts: PageFacts) -> Byline:
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = element_text(element)
-        if len(text) <= MAX_BY_LINE_CHARS and BY_PREFIX.match(text) and not _in_other_context(element):
+        text = short_text(element, MAX_BY_LINE_CHARS)
+        if text and BY_PREFIX.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
                 return found
@@ -139,8 +154,11 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
 
 
 def _in_other_context(element) -> bool:
+    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine)."""
     for node in (element, *element.iterancestors()):
         label = f"{node.get('class', '')} {node.get('id', '')}"
-        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("footer", "aside", "nav"):
+        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
+            return True
+        if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.page import PageFacts, element_text, near_headline
+from cleaner.fields.page import PageFacts, near_headline, short_text
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -63,13 +63,19 @@ def choose_date(facts: PageFacts) -> str | None:
         if parsed:
             found.append(parsed)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
-        return _printed_day_of(_local_time_of(found[0], found[1:]), facts)
+        twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
+        return _printed_day_of(_local_time_of(found[0], twins), facts)
     return _visible_dateline(facts) or _url_date(facts)
 
 
 def _declares_article(facts: PageFacts) -> bool:
     """Whether the page calls itself an article; other pages carry template dates in their metadata."""
-    return facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+    return (facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
+            or bool(facts.meta.first("article:published_time")))
+
+
+def _parse_iso(value: str) -> str | None:
+    return parse_date(value[:MAX_DATELINE_CHARS], day_first=None)
 
 
 def _page_shows_day(facts: PageFacts, value: str) -> bool:
@@ -167,8 +173,8 @@ def _visible_dateline(facts: PageFacts) -> str | None:
 def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
-    text = element_text(element)
-    if not text or len(text) > MAX_DATELINE_CHARS or _is_update_only(text):
+    text = short_text(element, MAX_DATELINE_CHARS)
+    if not text or _is_update_only(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label)

@@ -39,7 +39,9 @@ def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = N
     page_url = _canonical_url(tree, meta, jsonld, url)
     site = _site_name(tree, meta, jsonld, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
-    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after)
+    elements = tuple(e for e in tree.iter() if isinstance(e.tag, str))
+    order = {element: index for index, element in enumerate(elements)}
+    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, elements, order)
     byline = choose_byline(facts)
     return Fields(
         url=page_url,

@@ -11,6 +11,13 @@ from cleaner.fields.page import PageFacts
 
 # An h1 is the headline when it is this similar to a metadata title (tuned on naeb + wcxb-articles).
 H1_MATCH = 0.6
+# A kicker printed inside the h1 ("News", "Opinion |", "(video)") is this short, and the headline
+# left after removing it is at least this long (tuned on naeb).
+MAX_KICKER_WORDS = 3
+MIN_TRIMMED_WORDS = 4
+BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
+# The only h1 of a page is taken as headline, without a matching metadata title, from this length.
+MIN_SOLE_H1_WORDS = 4
 # Headlines are at least this long; a shorter h1 is a logo or a section label.
 MIN_TITLE_CHARS = 4
 MAX_TITLE_CHARS = 400
@@ -42,7 +49,9 @@ def matches_site(part: str, site: str | None, url: str | None) -> bool:
         return False
     if key == host_key or key in labels:
         return True
-    return len(key) >= 4 and (key in host_key or host_key in key) and len(key) * 2 >= len(host_key)
+    # "Guardian" in "theguardian", "NBA.com" around "nba": close in length, not a headline naming the site.
+    shorter, longer = sorted((key, host_key), key=len)
+    return len(shorter) >= 3 and shorter in longer and len(shorter) * 2 >= len(longer)
 
 
 def choose_title(facts: PageFacts) -> str | None:
@@ -52,8 +61,26 @@ def choose_title(facts: PageFacts) -> str | None:
     cleaned = [title for title in cleaned if title]
     h1 = _best_heading(facts, references + cleaned)
     if h1:
-        return h1
+        return _trim_kicker(h1, cleaned)
     return cleaned[0] if cleaned else None
+
+
+def _trim_kicker(heading: str, titles: list[str]) -> str:
+    """Drop a kicker the h1 prints around the headline ("Opinion | …", "… [Watch]").
+
+    Only when a metadata title is exactly the rest of the h1, and the kicker is a few words.
+    """
+    lowered = heading.lower()
+    for title in titles:
+        key = title.lower()
+        if key == lowered or len(key.split()) < MIN_TRIMMED_WORDS or len(lowered) != len(heading):
+            continue
+        kicker = lowered[: -len(key)].strip()
+        if lowered.endswith(key) and len(kicker.split()) <= MAX_KICKER_WORDS and not kicker.endswith(":"):
+            return heading[-len(key):].strip()
+        if lowered.startswith(key) and BRACKETED.match(lowered[len(key):]):
+            return heading[: len(key)].strip()
+    return heading
 
 
 def _reference_titles(facts: PageFacts) -> list[str]:
@@ -77,7 +104,13 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
         return headings[0] if len(headings) == 1 else None
     scored = [(max(_similarity(h, ref) for ref in references), h) for h in headings]
     best = max(scored, default=(0.0, None), key=lambda pair: pair[0])
-    return best[1] if best[0] >= H1_MATCH else None
+    if best[0] >= H1_MATCH:
+        return best[1]
+    # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
+    sole = facts.tree.xpath("//body//h1")
+    if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
+        return headings[0] if len(headings[0].split()) >= MIN_SOLE_H1_WORDS else None
+    return None
 
 
 def _similarity(heading: str, reference: str) -> float:

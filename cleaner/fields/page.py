@@ -33,6 +33,8 @@ class PageFacts:
     url: str | None
     site: str | None
     not_after: str
+    elements: tuple = ()  # every element of the tree in document order
+    order: dict | None = None  # element -> its index in `elements`
 
 
 def read_meta(tree) -> MetaTags:
@@ -59,7 +61,19 @@ def near_headline(facts: PageFacts, distance: int) -> list:
     headings = facts.tree.xpath("//body//h1")
     if not headings:
         return []
-    elements = [e for e in facts.tree.iter() if isinstance(e.tag, str)]
-    anchor = elements.index(headings[0])
+    elements = facts.elements
+    anchor = facts.order[headings[0]]
     window = range(max(0, anchor - distance), min(len(elements), anchor + distance + 1))
     return [elements[i] for i in sorted(window, key=lambda i: abs(i - anchor))]
+
+
+def short_text(element, limit: int) -> str | None:
+    """element_text when it is at most `limit` characters, else None (without reading all of it)."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > limit * 4 and len(" ".join(" ".join(pieces).split())) > limit:
+            return None
+        pieces.append(piece)
+    text = " ".join(" ".join(pieces).split())
+    return text if len(text) <= limit else None

@@ -11,6 +11,9 @@ from cleaner.model import Fields, Judged, Kind
 from cleaner.rules.loader import Layout
 
 TITLE_SEPARATOR = " | "
+# A dateline sits within a few blocks under the headline (byline, share bar, date); a longer block is prose.
+HEADER_SCAN_BLOCKS = 6
+HEADER_LINE_MAX_CHARS = 200
 CATEGORY_SEPARATORS = (",", ";", "|", "·")
 
 
@@ -23,6 +26,8 @@ def read_text_fields(judged: Sequence[Judged], layout: Layout | None = None, cra
     people = parse_byline(byline, site=site) if byline else None
     if date is None:
         date = next((d for raw in values.get("date", ()) if (d := parse_date(raw, day_first=day_first, not_after=crawl_date))), None)
+    if date is None:
+        date = _header_date(judged, day_first, crawl_date)
     return Fields(
         site=(layout.site if layout and layout.site else site),
         section=section,
@@ -52,6 +57,17 @@ def _title_line(judged: Sequence[Judged], day_first: bool | None, crawl_date: st
     site = rest[-1] if rest else None
     section = TITLE_SEPARATOR.join(rest[:-1]) or None
     return title, section, site, date
+
+
+def _header_date(judged: Sequence[Judged], day_first: bool | None, crawl_date: str | None) -> str | None:
+    """The first date printed in the short lines under the headline (bylines such as "By X on May 3, 2024")."""
+    title = next((i for i, j in enumerate(judged) if j.verdict.rule_id == TITLE_LINE), None)
+    if title is None:
+        return None
+    for j in judged[title + 1 : title + 1 + HEADER_SCAN_BLOCKS]:
+        if len(j.block.text) <= HEADER_LINE_MAX_CHARS and (date := parse_date(j.block.text, day_first=day_first, not_after=crawl_date)):
+            return date
+    return None
 
 
 def _consumed_values(judged: Sequence[Judged]) -> dict[str, list[str]]:

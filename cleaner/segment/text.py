@@ -44,12 +44,13 @@ def segment_text(text: str) -> tuple[Block, ...]:
     for line_no, chunk in _chunks(normalise_dump(text)):
         is_item = bool(LIST_MARKER.match(chunk))
         is_heading = bool(MARKDOWN_HEADING.match(chunk))
+        tag = "h1" if chunk.startswith("# ") else None  # a renderer's level-1 heading: the headline
         plain, link_density = strip_markdown(MARKDOWN_HEADING.sub("", chunk))
         if not plain:
             continue  # an image or an empty link: nothing a reader sees as text
         for piece in _split_long(plain):
             kind = Kind.LIST_ITEM if is_item else Kind.HEADING if is_heading else Kind.PARAGRAPH
-            blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, link_density=link_density))
+            blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, tag=tag, link_density=link_density))
     return tuple(blocks)
 
 

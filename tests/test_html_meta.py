@@ -1,0 +1,189 @@
+import json
+
+import lxml.html
+import pytest
+
+from cleaner.fields.html_meta import read_html_fields
+from cleaner.fields.html_title import strip_site_affixes
+
+
+def page(head: str = "", body: str = "") -> object:
+    return lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def jsonld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- title -------------------------------------------------------------------------------------
+
+def test_title_is_the_h1_matching_the_metadata_title():
+    tree = page(
+        '<title>Merkel visits Kyiv | DW | 19.01.2020</title>'
+        '<meta property="og:title" content="Merkel visits Kyiv">',
+        '<h1>DW</h1><article><h1>Merkel visits Kyiv</h1><p>Text</p></article>',
+    )
+    assert read_html_fields(tree, url="https://www.dw.com/en/a-1").title == "Merkel visits Kyiv"
+
+
+def test_title_without_h1_loses_site_suffix_and_date():
+    tree = page("<title>Merkel visits Kyiv | DW | 19.01.2020</title>")
+    assert read_html_fields(tree, url="https://www.dw.com/en/a-1").title == "Merkel visits Kyiv"
+
+
+def test_title_loses_site_named_by_og_site_name():
+    tree = page('<meta property="og:site_name" content="The Guardian">'
+                "<title>Storm hits coast - The Guardian</title>")
+    assert read_html_fields(tree).title == "Storm hits coast"
+
+
+def test_title_loses_site_prefix():
+    tree = page('<meta property="og:site_name" content="Example News">'
+                "<title>Example News: Storm hits the coast</title>")
+    assert read_html_fields(tree).title == "Storm hits the coast"
+
+
+def test_title_is_never_the_site_name_alone():
+    tree = page('<meta property="og:site_name" content="Example News"><title>Example News</title>',
+                "<h1>Example News</h1>")
+    assert read_html_fields(tree).title is None
+
+
+def test_headline_naming_the_site_is_kept():
+    tree = page("<title>NASA's laser terminal achieves first link - NASA</title>",
+                "<h1>NASA's laser terminal achieves first link</h1>")
+    fields = read_html_fields(tree, url="https://www.nasa.gov/news/x")
+    assert fields.title == "NASA's laser terminal achieves first link"
+
+
+def test_kicker_printed_inside_the_h1_is_dropped():
+    tree = page('<meta property="og:title" content="Let kids be kids and leave labor laws alone">',
+                "<h1><span>Opinion</span> Let kids be kids and leave labor laws alone</h1>")
+    assert read_html_fields(tree).title == "Let kids be kids and leave labor laws alone"
+
+
+def test_site_affixes_helper_keeps_a_plain_title():
+    assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
+        "Trump: ‘I’m not a student of Hitler’")
+
+
+# --- authors -----------------------------------------------------------------------------------
+
+def test_jsonld_people_are_authors_and_a_wire_organisation_is_the_agency():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "H",
+                        "author": [{"@type": "Person", "name": "Jane Doe"},
+                                   {"@type": "Person", "name": "John Roe"},
+                                   {"@type": "Organization", "name": "Reuters"}]}))
+    fields = read_html_fields(tree)
+    assert (fields.authors, fields.agency) == (("Jane Doe", "John Roe"), "Reuters")
+
+
+def test_organisation_author_is_not_a_person():
+    tree = page(jsonld({"@type": "Article", "headline": "H",
+                        "author": {"@type": "Organization", "name": "Example Media Group"}}))
+    assert read_html_fields(tree).authors == ()
+
+
+def test_profile_url_in_meta_is_not_a_name_and_the_byline_is_read():
+    tree = page('<meta property="article:author" content="https://example.com/people/jane-doe">',
+                '<h1>Headline here</h1><div class="byline">By <a href="/people/jd">Jane Doe</a></div>')
+    fields = read_html_fields(tree)
+    assert fields.authors == ("Jane Doe",)
+    assert fields.byline == "By Jane Doe"
+
+
+def test_wire_credit_in_meta_goes_to_agency():
+    tree = page('<meta name="author" content="Associated Press">')
+    fields = read_html_fields(tree)
+    assert (fields.authors, fields.agency) == ((), "AP")
+
+
+def test_comment_authors_are_not_article_authors():
+    tree = page(body='<h1>Headline here</h1><div class="comments">'
+                     '<span class="comment-author">Max Power</span></div>')
+    assert read_html_fields(tree).authors == ()
+
+
+# --- date --------------------------------------------------------------------------------------
+
+def test_date_is_published_not_modified_and_keeps_time_and_offset():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "H",
+                        "dateModified": "2023-12-24T10:00:00+01:00",
+                        "datePublished": "2023-12-22T08:30:00+01:00"}))
+    assert read_html_fields(tree).date == "2023-12-22T08:30:00+01:00"
+
+
+def test_meta_published_time_is_read():
+    tree = page('<meta property="article:modified_time" content="2023-12-24T10:00:00Z">'
+                '<meta property="article:published_time" content="2023-12-22T08:30:00Z">')
+    assert read_html_fields(tree).date == "2023-12-22T08:30:00Z"
+
+
+def test_date_after_the_crawl_is_rejected():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2030-01-01T00:00:00Z">')
+    assert read_html_fields(tree, crawl_date="2024-01-01").date is None
+
+
+def test_page_without_a_date_has_none():
+    tree = page(
+        '<script>var cookieExpires = "2031-01-01";</script>',
+        "<h1>About our bakery</h1><p>We bake bread.</p><footer>© 2024 Bakery</footer>",
+    )
+    assert read_html_fields(tree, crawl_date="2025-01-01").date is None
+
+
+def test_template_date_of_a_plain_web_page_needs_the_page_to_show_it():
+    tree = page(jsonld({"@type": "WebPage", "name": "Pricing", "datePublished": "2019-05-01"}),
+                "<h1>Our pricing plans</h1><p>Cheap.</p>")
+    assert read_html_fields(tree).date is None
+
+
+def test_visible_dateline_under_the_headline():
+    tree = page(body='<h1>Headline here</h1><p class="meta">Published 15. Dezember 2015, 14:30</p>')
+    assert read_html_fields(tree).date == "2015-12-15T14:30"
+
+
+def test_utc_value_yields_to_the_local_time_of_the_same_instant():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2023-12-23T03:22:07Z">',
+                '<h1>Headline here</h1><time datetime="2023-12-22T22:22:07-05:00">Dec 22</time>')
+    assert read_html_fields(tree).date == "2023-12-22T22:22:07-05:00"
+
+
+# --- other fields and contract -------------------------------------------------------------------
+
+def test_url_site_section_language_and_tags():
+    tree = lxml.html.document_fromstring(
+        '<html lang="en-GB"><head><link rel="canonical" href="/story/1">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:section" content="Science">'
+        '<meta property="article:tag" content="Space"><meta property="article:tag" content="NASA">'
+        "</head><body><p>x</p></body></html>")
+    fields = read_html_fields(tree, url="https://example.com/amp/story/1?x=1")
+    assert fields.url == "https://example.com/story/1"
+    assert (fields.site, fields.section, fields.language) == ("Example News", "Science", "en")
+    assert fields.categories == ("Space", "NASA")
+    assert (fields.lead, fields.captions) == (None, ())
+
+
+def test_section_from_breadcrumbs():
+    crumbs = {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "name": "Home"},
+        {"@type": "ListItem", "position": 2, "name": "Politics"},
+        {"@type": "ListItem", "position": 3, "name": "The story"}]}
+    assert read_html_fields(page(jsonld(crumbs))).section == "Politics"
+
+
+@pytest.mark.parametrize("broken", ["{not json", '{"@type": "NewsArticle", "author": 5}'])
+def test_broken_jsonld_is_ignored(broken):
+    tree = page(f'<script type="application/ld+json">{broken}</script><title>A fine headline</title>')
+    assert read_html_fields(tree).title == "A fine headline"
+
+
+def test_tree_is_not_modified():
+    tree = page('<title>Storm hits coast - Example</title>',
+                '<h1>Storm hits coast</h1><div class="byline">By Jane Doe</div>')
+    before = lxml.html.tostring(tree)
+    read_html_fields(tree)
+    assert lxml.html.tostring(tree) == before
