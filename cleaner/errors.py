@@ -27,3 +27,7 @@ class FetchError(Rejection):
 
     def __init__(self, reason: str):
         super().__init__(reason, stage="fetch")
+
+
+class ReportError(CleanerError):
+    "A file the review report needs cannot be read or is not what it should be"

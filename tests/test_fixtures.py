@@ -1,10 +1,10 @@
-"""Every golden case under fixtures/: one test per case, one assertion message per differing field."""
+"""Every golden case under fixtures/: one test per case, named by its path, using `cleaner check`'s comparison."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner.fixtures import clean_case, field_differences, find_cases, load_expected, load_probes, probe_failures
+from cleaner.fixtures import Status, check_case, find_cases, load_expected, load_probes
 from tests.conftest import FIXTURES
 
 CASES = list(find_cases(FIXTURES))
@@ -12,17 +12,21 @@ CASES = list(find_cases(FIXTURES))
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fixture_case(case, valid):
-    expected = load_expected(case)
-    assert expected is not None, f"{case.name}: expected.json is missing"
-    actual = clean_case(case)
-    if "error" not in actual:
-        valid(actual)
-    changed = field_differences(expected, actual)
-    details = "; ".join(f"{name}: expected {expected.get(name)!r:.120} got {actual.get(name)!r:.120}" for name in changed)
-    assert not changed, f"{case.name}: fields changed: {details}"
-    failures = probe_failures(load_probes(case), actual)
-    assert not failures, f"{case.name}: probes failed: {failures}"
+    result = check_case(case)
+    assert result.status != Status.NEW, f"{case.name}: expected.json is missing (review, then `cleaner check --update`)"
+    if "error" not in result.actual:
+        valid(result.actual)
+    assert not result.changed_fields, f"{case.name}: fields changed:\n" + "\n".join(result.changes)
+    assert not result.probe_failures, f"{case.name}: probes failed: {list(result.probe_failures)}"
 
 
 def test_fixture_set_is_not_empty():
     assert len(CASES) >= 4
+
+
+def test_every_case_that_gives_a_record_has_probes():
+    for case in CASES:
+        expected = load_expected(case) or {}
+        if "error" not in expected:
+            probes = load_probes(case)
+            assert probes.get("must_contain") or probes.get("must_not_contain"), f"{case.name}: probes.json is missing"
