@@ -158,12 +158,13 @@ def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[l
 
 
 def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
-    """Text an extractor already took out of a page: prose from (nearly) the first line, no menu above it.
+    """Text an extractor already took out of a page: prose from (nearly) the first line, nothing above it.
 
     Such text keeps everything the rules leave; trimming it to its densest run would cut its lists and tables.
+    A page dump has its menus, skip links or datelines above the first paragraph, whether rules removed them
+    or not.
     """
-    kept = [b for b, v in zip(blocks, verdicts) if v.keep]
-    first_prose = next((i for i, b in enumerate(kept) if is_prose(b.text)), None)
+    first_prose = next((i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)), None)
     return first_prose is not None and first_prose <= EXTRACTED_MAX_PREFIX
 
 

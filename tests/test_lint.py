@@ -15,11 +15,6 @@ from cleaner.rules.lint import lint_rules
 from cleaner.rules.loader import packaged_rule_paths
 from tests.conftest import FIXTURES
 
-# Rules no golden case may exercise yet, because cleaner's output on every page they fire on is wrong (a case
-# would enshrine the wrong output). Rule id -> what is wrong. Empty this once the output is right.
-AWAITING_CORRECT_OUTPUT = {
-    "generic.dateline.byline": "the record's byline keeps its label ('By Jane Doe'); the README says labels are removed",
-}
 BYLINE_PAGE = ("Harbour strike ends after nine days | Example News\n\nHarbour strike ends after nine days\n\n"
                "By Jane Doe\n\nDock workers in the port returned to work on Monday after unions and employers "
                "agreed on a new wage deal.\n")
@@ -67,16 +62,14 @@ def site_setup(tmp_path: Path) -> tuple[Path, Path]:
 def test_packaged_rules_all_fire_on_our_fixtures():
     report = lint_rules(fixture_dirs=[FIXTURES])
     assert not report.problems
-    unexplained = set(report.unused) - set(AWAITING_CORRECT_OUTPUT)
-    assert not unexplained, f"rules no fixture exercises: {sorted(unexplained)}"
+    assert not report.unused, f"rules no fixture exercises: {sorted(report.unused)}"
     assert len(report.files) == sum(len(p) for p in packaged_rule_paths())
 
 
-def test_rules_awaiting_correct_output_are_still_wrong():
-    # Fails once the byline loses its label: then add a fixture case with a byline and empty the table above.
+def test_byline_is_kept_as_printed_with_its_people_read_out():
     record = cleaner.clean(BYLINE_PAGE)
     assert record.fields.authors == ("Jane Doe",)
-    assert record.fields.byline == "By Jane Doe", "bylines are right now: add a byline fixture case"
+    assert record.fields.byline == "By Jane Doe"
 
 
 def test_cli_lists_unused_site_rule_and_exits_nonzero(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from cleaner.cli.check import check_command, report_command, rules_group
 from cleaner.cli.clean import clean_command, explain_command
 from cleaner.cli.eval import eval_command
 from cleaner.cli.fetch import fetch_command, scrape_command
@@ -22,3 +23,6 @@ main.add_command(eval_command)
 main.add_command(fetch_command)
 main.add_command(scrape_command)
 main.add_command(learn_command)
+main.add_command(check_command)
+main.add_command(report_command)
+main.add_command(rules_group)
