@@ -197,12 +197,18 @@ def _coarsen_chrome(units: list[Unit], in_main: list[bool]) -> tuple[list[Unit],
     return merged, flags
 
 
+# Skip trafilatura's own fallback extractors (readability, jusText): the article-scope repair here does
+# that job. Measured on bench aeb / naeb: body F1 0.967 / 0.926 with the fallback, 0.967 / 0.933 without,
+# and about 1.5x faster.
+TRAFILATURA_FAST = True
+
+
 def _trafilatura_text(tree: HtmlElement, url: str | None) -> str:
     # bare_extraction prunes the tree it works on, but given an element it first takes its own copy
     # (trafilatura.core: "if tree is filecontent: tree = copy(tree)"), so a copy of ours would be a
     # second one (7 ms a page against 14 ms for a parse); test_tree_is_not_modified guards this.
     document = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True, fast=TRAFILATURA_FAST
     )
     return (document.text or "") if document is not None else ""
 
