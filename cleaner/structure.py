@@ -19,6 +19,9 @@ TITLE_MAX_CHARS = 200
 TITLE_MIN_WORDS = 3
 # The headline sits within this many blocks above the article (bylines, dates, share bars between).
 TITLE_WINDOW = 12
+# The headline is printed at most this many blocks above the byline or dateline (a kicker or image between).
+CREDIT_TITLE_GAP = 3
+CREDIT_FIELDS = frozenset({"byline", "date"})
 BYLINE_START = re.compile(r"(by|von|par|por|di|door|written by|posted by|published)\b", re.I)
 DATE_LIKE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b", re.I)
 # A subheading between paragraphs of a dump (seed DW subheadings have 3-4 words).
@@ -101,9 +104,23 @@ def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int)
     h1 = [b for b in blocks[: start + 1] if b.tag == "h1" and verdicts[b.index].keep and len(b.text) <= TITLE_MAX_CHARS]
     if h1:
         return h1[-1].index
+    above_credit = _above_credit_line(blocks, verdicts, start)
+    if above_credit is not None:
+        return above_credit
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
     candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
+
+
+def _above_credit_line(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
+    """The headline-like block just above the first byline or dateline near the article start."""
+    credits = [i for i in range(max(0, start - TITLE_WINDOW), min(start + 2, len(blocks))) if verdicts[i].into in CREDIT_FIELDS]
+    if not credits:
+        return None
+    for i in range(credits[0] - 1, max(-1, credits[0] - 1 - CREDIT_TITLE_GAP), -1):
+        if verdicts[i].keep and is_title_like(blocks[i]):
+            return i
+    return None
 
 
 def find_repeat(blocks: Sequence[Block], title: int) -> int | None:
