@@ -97,9 +97,16 @@ def test_broken_file_is_reported_by_the_loader_with_its_rule(tmp_path):
     assert result.exit_code == 1 and "rule bad.share.all: pattern matches everything" in result.output
 
 
-def test_without_fixtures_only_static_checks_run():
+def test_without_fixtures_only_static_checks_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = invoke()
     assert result.exit_code == 0 and "not checked whether every rule fires" in result.output
+
+
+def test_fixtures_folder_of_the_working_directory_is_the_default(monkeypatch):
+    monkeypatch.chdir(FIXTURES.parent)
+    result = invoke()
+    assert result.exit_code == 0 and "fired on" in result.output
 
 
 def test_an_id_no_file_defines_is_reported():

@@ -114,11 +114,14 @@ def rules_group() -> None:
 @rules_group.command("lint")
 @click.argument("rule_files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--fixtures", "fixture_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Golden cases to clean: every rule must fire on at least one of them. Repeatable.")
+              help="Golden cases to clean: every rule must fire on at least one of them. Repeatable. "
+                   "[default: ./fixtures when it exists and no RULE_FILE is given]")
 def lint_command(rule_files: tuple[Path, ...], fixture_dirs: tuple[Path, ...]) -> None:
     """Check rule files (the packaged ones by default): patterns, unique ids, and that every rule fires."""
     from cleaner.rules.lint import lint_rules
 
+    if not fixture_dirs and not rule_files and Path("fixtures").is_dir():
+        fixture_dirs = (Path("fixtures"),)
     report = lint_rules(rule_files, fixture_dirs)
     click.echo(report.text())
     raise SystemExit(0 if report.ok else 1)
