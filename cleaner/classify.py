@@ -101,7 +101,7 @@ def _carry(carried: Verdict | None, block: Block, rule: Rule | None, verdict: Ve
 
 
 def _zones(blocks: Sequence[Block]) -> Zones:
-    prose = [b.index for b in blocks if b.in_main and is_prose(b.text)]
+    prose = [b.index for b in blocks if b.in_main and b.kind is not Kind.CAPTION and is_prose(b.text)]
     return Zones(prose[0], prose[-1]) if prose else Zones(len(blocks), -1)
 
 

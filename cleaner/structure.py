@@ -29,18 +29,17 @@ HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 # Weights for finding the article in a dump as the run of blocks with the largest total weight: prose
 # counts by its words, a short or link-heavy block costs a fixed amount, chrome found by a rule a little
-# (tuned on bench/aeb and naeb dumps, both renderers: menus are runs of short lines, articles runs of
-# sentences with a few short lines between).
+# (tuned by grid sweeps on the dumps of bench aeb, naeb and wcxb-articles, both renderers: menus are runs of
+# short lines, articles runs of sentences with a few short lines, lists and tables between; mean F1 0.886).
 SPAN_PROSE_MIN_WORDS = 10
-SPAN_SHORT_COST = 10.0
+SPAN_SHORT_COST = 6.0
 SPAN_LONG_TEXT_FACTOR = 0.5
 SPAN_LINK_HEAVY = 0.5
 SPAN_LINK_COST = 12.0
 SPAN_CHROME_COST = 2.0
-# List items of at least this many words are content more often than menus (sweep on bench aeb + naeb dumps:
-# 5 words / cost 6 gave mean F1 0.892 against 0.890 with every list item costing SPAN_SHORT_COST).
+# List items of at least this many words are content more often than menus.
 SPAN_LIST_LONG_WORDS = 5
-SPAN_LIST_LONG_COST = 6.0
+SPAN_LIST_LONG_COST = 2.0
 
 
 def word_count(text: str) -> int:
