@@ -14,6 +14,7 @@ from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
+from cleaner.segment.html_furniture import mark_captions, mark_standfirst
 from cleaner.segment.html_scope import (
     KEEP_SHARE,
     area_of,
@@ -38,6 +39,11 @@ DENSE_FALLBACK_SHARE = 0.25
 MAX_ARTICLE_LINK_SHARE = 0.5
 # ... unless it holds this many paragraphs of prose (a deals or link-rich article). Tuned as above.
 MIN_PROSE_UNITS_AMONG_LINKS = 3
+# Captions and credits beside the article go to the record's captions (no effect on the body's text).
+EMIT_CAPTIONS = True
+# The standfirst under the headline would go to the record's lead and text. Off: the bench golds mostly
+# leave it out (body F1 aeb 0.967 -> 0.964, naeb 0.933 -> 0.934, wcxb-articles 0.940 -> 0.939 with it on).
+EMIT_STANDFIRST = False
 # Merged chrome blocks stop growing at this length, so the removed list stays readable.
 MAX_CHROME_BLOCK_CHARS = 2000
 
@@ -91,7 +97,11 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
     units = iter_units(body)
     in_main = _main_units(tree, body, units, url)
     if not _looks_like_article(units, in_main):
-        in_main = [False] * len(units)
+        return _to_blocks(tree, *_coarsen_chrome(units, [False] * len(units)))
+    if EMIT_CAPTIONS:
+        units, in_main = mark_captions(units, in_main, main_scope(body, units, in_main))
+    if EMIT_STANDFIRST:
+        units, in_main = mark_standfirst(units, in_main)
     return _to_blocks(tree, *_coarsen_chrome(units, in_main))
 
 
