@@ -255,3 +255,17 @@ def test_standfirst_is_left_in_the_page_chrome_by_default():
     header = f"<h1>Council backs tram extension</h1><p>{STANDFIRST}</p>"
     blocks = _blocks(_furniture_page(header))
     assert not any(b.kind == Kind.LEAD or (b.in_main and b.text == STANDFIRST) for b in blocks)
+
+
+def test_content_after_an_early_document_end_is_read():
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>\n"
+        f"<div class='post'><h1>Council backs tram extension</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+    )
+    text = _main_text(_blocks(page))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_trailing_whitespace_after_the_document_end_changes_nothing():
+    page = f"<html><body><p>{PARAGRAPHS[0]}</p></body></html>\n\n"
+    assert parse_html(page).find("body").findtext("p") == PARAGRAPHS[0]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import re
+
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -47,6 +49,10 @@ EMIT_STANDFIRST = False
 # Merged chrome blocks stop growing at this length, so the removed list stays readable.
 MAX_CHROME_BLOCK_CHARS = 2000
 
+# An end tag of the document before the end of the file: the parser drops what follows it, browsers
+# show it (pages stitched from a template and their content, markup appended after </html>).
+DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 
 
@@ -58,6 +64,7 @@ def parse_html(text: str) -> HtmlElement:
     """
     if not text or not text.strip():
         raise Rejection("empty HTML document", stage="segment")
+    text = _without_early_document_end(text)
     try:
         tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except ValueError:
@@ -69,6 +76,17 @@ def parse_html(text: str) -> HtmlElement:
     if body is None or not "".join(body.itertext()).strip():
         raise Rejection("HTML document has no text", stage="segment")
     return tree
+
+
+def _without_early_document_end(text: str) -> str:
+    """The page without its </body> and </html> end tags when markup follows them."""
+    end = DOCUMENT_END.search(text)
+    if end is None:
+        return text
+    rest = text[end.end() :]
+    if "<" not in rest or not DOCUMENT_END.sub("", rest).strip():
+        return text
+    return DOCUMENT_END.sub("", text)
 
 
 def _parse_bytes(data: bytes) -> HtmlElement:
