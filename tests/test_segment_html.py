@@ -5,6 +5,7 @@ import pytest
 
 from cleaner.errors import Rejection
 from cleaner.model import Kind
+from cleaner.segment import html as html_front_end
 from cleaner.segment.html import parse_html, segment_html
 from cleaner.segment.html_align import align, tokens
 from cleaner.segment.html_blocks import iter_units
@@ -191,3 +192,80 @@ def test_prose_test_refuses_links_and_markup():
     assert reads_like_prose(prose)
     assert not reads_like_prose(replace(prose, link_chars=len(prose.text)))
     assert not reads_like_prose(replace(prose, text='<img src="http://example.org/pixel.gif"> tracking pixel text'))
+
+
+def _furniture_page(header: str, body_extra: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><header>{header}</header><div class="article-body">{paragraphs}{body_extra}</div></article>
+<aside class="related"><figure><img src="r.jpg"><figcaption>Another story about the city budget and its many
+long debates in the council chamber</figcaption></figure></aside></body></html>"""
+
+
+def test_lead_image_caption_beside_the_body_is_a_caption_of_the_article():
+    header = (
+        "<h1>Council backs tram extension</h1>"
+        '<div class="lead-media"><img src="a.jpg"><div class="image-caption">The tram depot at dawn.</div>'
+        '<div class="photo-credit">Photo: Jane Roe</div></div>'
+    )
+    blocks = _blocks(_furniture_page(header))
+    captions = [b.text for b in blocks if b.kind == Kind.CAPTION and b.in_main]
+    assert captions == ["The tram depot at dawn.", "Photo: Jane Roe"]
+    assert "The tram depot" not in _main_text(blocks)
+
+
+def test_caption_of_a_related_story_card_is_not_the_article_s():
+    blocks = _blocks(_furniture_page("<h1>Council backs tram extension</h1>"))
+    assert not any(b.in_main and "city budget" in b.text for b in blocks)
+
+
+def test_item_caption_beside_the_body_is_a_caption():
+    header = '<h1>Council backs tram extension</h1><div class="media"><img src="b.jpg"><div itemprop="caption">A tram on the old line.</div></div>'
+    blocks = _blocks(_furniture_page(header))
+    kinds = {b.text: (b.kind, b.in_main) for b in blocks}
+    assert kinds["A tram on the old line."] == (Kind.CAPTION, True)
+
+
+STANDFIRST = "Four new stations will link the northern district to the centre by the end of next year."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f'<h1>Council backs tram extension</h1><div class="c-dek"><span>{STANDFIRST}</span></div>',
+        f"<h1>Council backs tram extension</h1><p>{STANDFIRST}</p>",
+        f'<h1>Council backs tram extension</h1><p class="byline">By Jane Roe</p><h2 class="standfirst">{STANDFIRST}</h2>',
+    ],
+)
+def test_standfirst_under_the_headline_is_the_lead(header, monkeypatch):
+    monkeypatch.setattr(html_front_end, "EMIT_STANDFIRST", True)
+    blocks = _blocks(_furniture_page(header))
+    leads = [b for b in blocks if b.kind == Kind.LEAD]
+    assert [(b.text, b.in_main) for b in leads] == [(STANDFIRST, True)]
+
+
+def test_byline_under_the_headline_is_not_a_standfirst(monkeypatch):
+    monkeypatch.setattr(html_front_end, "EMIT_STANDFIRST", True)
+    header = "<h1>Council backs tram extension</h1><p>By Jane Roe and John Doe, City Hall reporters, Tuesday 4 June</p>"
+    blocks = _blocks(_furniture_page(header))
+    assert not any(b.kind == Kind.LEAD for b in blocks)
+
+
+def test_standfirst_is_left_in_the_page_chrome_by_default():
+    header = f"<h1>Council backs tram extension</h1><p>{STANDFIRST}</p>"
+    blocks = _blocks(_furniture_page(header))
+    assert not any(b.kind == Kind.LEAD or (b.in_main and b.text == STANDFIRST) for b in blocks)
+
+
+def test_content_after_an_early_document_end_is_read():
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>\n"
+        f"<div class='post'><h1>Council backs tram extension</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+    )
+    text = _main_text(_blocks(page))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_trailing_whitespace_after_the_document_end_changes_nothing():
+    page = f"<html><body><p>{PARAGRAPHS[0]}</p></body></html>\n\n"
+    assert parse_html(page).find("body").findtext("p") == PARAGRAPHS[0]
