@@ -24,7 +24,7 @@ from cleaner.errors import Rejection
 from cleaner.model import Kind
 from cleaner.segment.html import parse_html, segment_html
 
-BENCH = Path("/work/shared/bench")
+BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
 TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 JOBS = 2  # one set per process; with timings wanted, run one set at a time

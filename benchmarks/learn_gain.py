@@ -1,6 +1,6 @@
 """Body F1 gain of learned-profile mode over single-page mode, on bench hosts with several pages.
 
-    PYTHONPATH=. python benchmarks/learn_gain.py /work/shared/bench
+    PYTHONPATH=. python benchmarks/learn_gain.py ../shared/bench
 
 Pages of aeb, naeb and wcxb-articles are grouped by URL host (without www.); a host qualifies with at
 least --min-pages pages that have dumps from every renderer. For each renderer and each qualifying host,

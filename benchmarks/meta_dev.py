@@ -1,7 +1,7 @@
 """Score the HTML metadata reader (title, date, authors) against a bench set, next to trafilatura.
 
 Usage: python benchmarks/meta_dev.py [SET ...] [--no-trafilatura] [--show FIELD] [--limit N]
-Metric definitions: /work/shared/bench/README.md. Trafilatura results are cached under /tmp.
+Metric definitions: ../shared/bench/README.md. Trafilatura results are cached under /tmp.
 """
 
 from __future__ import annotations

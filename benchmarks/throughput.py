@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DUMPS = "/work/shared/bench/*/text/*/*.txt"
+DUMPS = str(ROOT.parent / "shared" / "bench" / "*" / "text" / "*" / "*.txt")
 SAMPLE_SECONDS = 0.2
 
 
