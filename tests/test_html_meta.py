@@ -187,3 +187,74 @@ def test_tree_is_not_modified():
     before = lxml.html.tostring(tree)
     read_html_fields(tree)
     assert lxml.html.tostring(tree) == before
+
+
+def test_categories_keep_names_and_drop_ids_codes_and_page_types():
+    tags = "".join(f'<meta property="article:tag" content="{tag}">'
+                   for tag in ("Article", "105726154", "COVID-19", "MCAT:US", "N-US-2019", "Space"))
+    assert read_html_fields(page(tags)).categories == ("COVID-19", "Space")
+
+
+# --- title suffixes naming the site another way --------------------------------------------------
+
+def test_title_loses_a_shortened_site_name():
+    tree = page('<meta property="og:site_name" content="Thrive Internet Marketing Agency">'
+                "<title>Website Design Portfolio | Thrive Internet Marketing</title>")
+    assert read_html_fields(tree).title == "Website Design Portfolio"
+
+
+@pytest.mark.parametrize(("title", "url"), [
+    ("The Ultimate Car Maintenance Checklist | Bridgestone Tires", "https://tires.bridgestone.com/learn/x"),
+    ("The Ultimate Car Maintenance Checklist | Bridgestone.com", "https://promotions.bridgestone.com/x"),
+])
+def test_title_loses_the_host_written_another_way(title, url):
+    assert read_html_fields(page(f"<title>{title}</title>"), url=url).title == (
+        "The Ultimate Car Maintenance Checklist")
+
+
+def test_h1_printing_the_decorated_title_loses_the_decoration():
+    title = "How to help babies and toddlers sleep through the whole night | Patient Education | Ucdavis Children's Hospital"
+    tree = page(f"<title>{title}</title>", f"<h1>{title}</h1>")
+    assert read_html_fields(tree, url="https://health.ucdavis.edu/children/x").title == (
+        "How to help babies and toddlers sleep through the whole night")
+
+
+def test_h1_loses_a_trailing_site_name_but_keeps_a_trailing_author():
+    tree = page('<meta property="og:site_name" content="Artlyst">',
+                "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>")
+    assert read_html_fields(tree).title == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    tree = page('<meta property="og:title" content="Welcome to the first Christmas — Terry Pluto">',
+                "<h1>Welcome to the first Christmas — Terry Pluto</h1>")
+    assert read_html_fields(tree, url="https://www.cleveland.com/news/x").title == (
+        "Welcome to the first Christmas — Terry Pluto")
+
+
+def test_headline_opening_with_the_host_name_is_kept():
+    tree = page('<meta property="og:site_name" content="EBONY"><title>EBONY Evolution ft. Rick Ross - EBONY</title>',
+                "<h1>EBONY Evolution ft. Rick Ross</h1>")
+    assert read_html_fields(tree, url="https://www.ebony.com/video/x").title == "EBONY Evolution ft. Rick Ross"
+
+
+# --- authors: references, bloggers, page templates ---------------------------------------------
+
+def test_jsonld_author_given_by_id_reference_is_resolved():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "H", "author": {"@id": "https://ex.com/#/person/1"}},
+        {"@type": "Person", "@id": "https://ex.com/#/person/1", "name": "Albert Swann"}]}
+    assert read_html_fields(page(jsonld(graph))).authors == ("Albert Swann",)
+
+
+def test_blogger_named_like_the_site_is_the_author_but_a_brand_is_not():
+    def authors(name: str) -> tuple:
+        data = {"@type": "BlogPosting", "headline": "H", "author": {"@type": "Person", "name": name}}
+        return read_html_fields(page(f'<meta property="og:site_name" content="{name}">' + jsonld(data))).authors
+    assert authors("Sam Bossley") == ("Sam Bossley",)
+    assert authors("USA TODAY") == ()
+
+
+def test_body_template_classes_do_not_hide_the_byline():
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single has-sidebar footer-widgets"><article><h1>Headline here</h1>'
+        '<span class="author vcard"><a class="url fn n" href="/u/tj">Trevor Jones</a></span>'
+        "</article></body></html>")
+    assert read_html_fields(tree).authors == ("Trevor Jones",)

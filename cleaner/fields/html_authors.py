@@ -54,11 +54,19 @@ def _combine(bylines: list[Byline], printed: str | None) -> Byline:
 
 
 def _jsonld_byline(facts: PageFacts) -> Byline:
-    bylines = [parse_byline(name, site=facts.site) for name in facts.jsonld.authors]
+    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site)
+               for name in facts.jsonld.authors]
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
         bylines.append(Byline(agencies[0], (), agencies[0]))
     return _combine(bylines, "; ".join(facts.jsonld.authors) or None)
+
+
+def _is_blogger(name: str, facts: PageFacts) -> bool:
+    """A Person named like the site is the blogger whose site it is ("Sam Bossley" on his own blog);
+    a brand typed as Person is printed in capitals ("USA TODAY")."""
+    return name in facts.jsonld.typed_people and not any(
+        len(word) > 1 and word.isupper() for word in name.split())
 
 
 def _meta_byline(facts: PageFacts) -> Byline:
@@ -154,8 +162,13 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
 
 
 def _in_other_context(element) -> bool:
-    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine)."""
+    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
+
+    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context.
+    """
     for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
         label = f"{node.get('class', '')} {node.get('id', '')}"
         if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
             return True
