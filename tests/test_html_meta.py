@@ -258,3 +258,54 @@ def test_body_template_classes_do_not_hide_the_byline():
         '<span class="author vcard"><a class="url fn n" href="/u/tj">Trevor Jones</a></span>'
         "</article></body></html>")
     assert read_html_fields(tree).authors == ("Trevor Jones",)
+
+
+# --- labelled and shared datelines, microdata ----------------------------------------------------
+
+FILLER = "<div><span>menu</span></div>" * 30
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("기사입력 :[ 2018-08-25 15:24 ]", "2018-08-25"),
+    ("Publicado em 3 de março de 2024", "2024-03-03"),
+    ("Опубликовано 5 марта 2024", "2024-03-05"),
+    ("Veröffentlicht am 3. März 2024", "2024-03-03"),
+    ("Publié le 3 mars 2024", "2024-03-03"),
+    ("Pubblicato il 3 marzo 2024", "2024-03-03"),
+])
+def test_labelled_dateline_in_any_language_counts_without_a_date_class(line, day):
+    tree = page(body=f"<h1>Headline here</h1>{FILLER}<p>{line}</p><p>Body text.</p>")
+    assert (read_html_fields(tree).date or "")[:10] == day
+
+
+def test_dateline_sharing_its_line_with_the_byline_or_reading_time():
+    tree = page(body="<h1>Headline here</h1><p>Faith Katunga • Oct 20, 2025</p>")
+    assert read_html_fields(tree).date == "2025-10-20"
+    tree = page(body="<h1>Headline here</h1><span>December 18, 2025 ・ 3 min read</span>")
+    assert read_html_fields(tree).date == "2025-12-18"
+
+
+def test_paragraph_mentioning_a_date_is_no_dateline():
+    tree = page(body="<h1>Headline here</h1><p>The council met on Oct 20, 2025 to vote on the new budget.</p>")
+    assert read_html_fields(tree).date is None
+
+
+def test_microdata_date_published():
+    tree = page(body='<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Headline here</h1>'
+                     '<span itemprop="datePublished" content="2021-04-05">5 April</span></article>')
+    assert read_html_fields(tree).date == "2021-04-05"
+
+
+# --- printed wire credits --------------------------------------------------------------------------
+
+def test_agency_credited_only_in_the_text_is_read():
+    tree = page(body="<h1>Headline here</h1><p>WASHINGTON (AP) — The Senate voted on Friday.</p>")
+    assert read_html_fields(tree).agency == "AP"
+    tree = page(body="<h1>Headline here</h1><p>Toronto police said.</p><p>— The Canadian Press</p>")
+    fields = read_html_fields(tree)
+    assert (fields.agency, fields.byline, fields.authors) == ("CP", "The Canadian Press", ())
+
+
+def test_short_agency_word_alone_is_no_credit():
+    tree = page(body="<h1>Headline here</h1><p>Body.</p><a href='/ap'>AP</a>")
+    assert read_html_fields(tree).agency is None

@@ -35,6 +35,13 @@ BYLINE_LABEL = re.compile(
 BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
 
 
+# A wire story's first paragraph opens with a dateline crediting the agency: "WASHINGTON (AP) — …".
+WIRE_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'/-]{1,60}\((?P<agency>[^()]{2,30})\)\s*[—–-]")
+# A credit line printed alone ("The Associated Press", "— The Canadian Press") is this short.
+MAX_CREDIT_CHARS = 40
+CREDIT_EDGES = " \t-–—|•·:,;©()"
+
+
 def choose_byline(facts: PageFacts) -> Byline:
     """The authors and agency of a page, with the byline as printed when one is visible."""
     visible = _visible_byline(facts)
@@ -44,7 +51,27 @@ def choose_byline(facts: PageFacts) -> Byline:
         if found.authors:
             printed = visible.byline if visible.authors else found.byline
             return Byline(printed, found.authors, agency)
-    return Byline(visible.byline if agency else None, (), agency)
+    if agency:
+        return Byline(visible.byline, (), agency)
+    return _printed_wire_credit(facts)
+
+
+def _printed_wire_credit(facts: PageFacts) -> Byline:
+    """An agency credited in the text only: "WASHINGTON (AP) — …" or a line "The Associated Press".
+
+    A lone credit line counts only in a several-word spelling: "AP" or "PA" alone is a menu entry.
+    """
+    for paragraph in facts.tree.xpath("//body//p"):
+        match = WIRE_DATELINE.match(element_text(paragraph)[:MAX_BYLINE_CHARS])
+        if match and canonical_agency(match["agency"]) and not _in_other_context(paragraph):
+            return Byline(match["agency"], (), canonical_agency(match["agency"]))
+    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
+        text = short_text(element, MAX_CREDIT_CHARS)
+        credit = re.sub(r"^(?:by|von|par|por)\s+", "", (text or "").strip(CREDIT_EDGES), flags=re.I)
+        agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
+        if agency and not _in_other_context(element):
+            return Byline(credit, (), agency)
+    return Byline(None)
 
 
 def _combine(bylines: list[Byline], printed: str | None) -> Byline:
