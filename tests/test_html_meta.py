@@ -309,3 +309,16 @@ def test_agency_credited_only_in_the_text_is_read():
 def test_short_agency_word_alone_is_no_credit():
     tree = page(body="<h1>Headline here</h1><p>Body.</p><a href='/ap'>AP</a>")
     assert read_html_fields(tree).agency is None
+
+
+def test_written_by_line_far_from_the_headline_names_the_author():
+    tree = page(body=f"<h1>Headline here</h1>{FILLER * 3}<p>Written by: Elise Nass</p>")
+    assert read_html_fields(tree).authors == ("Elise Nass",)
+
+
+def test_page_without_h1_anchors_datelines_at_the_heading_printing_the_title():
+    tree = page('<meta property="og:title" content="Homestead gardening thrives in Rajshahi">',
+                '<h2 class="title">Homestead gardening thrives in Rajshahi</h2><p>By Aynal Haque</p>'
+                "<p>20 December, 2025</p><p>Body text of the story.</p>")
+    fields = read_html_fields(tree)
+    assert (fields.date, fields.authors) == ("2025-12-20", ("Aynal Haque",))

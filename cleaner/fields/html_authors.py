@@ -32,6 +32,10 @@ LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-
 BYLINE_LABEL = re.compile(
     r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
+# Labels naming the author outright; a line opening with one is a byline wherever it stands.
+WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von)\s*\S",
+    re.IGNORECASE)
 BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
 
 
@@ -124,7 +128,7 @@ def _visible_byline(facts: PageFacts) -> Byline:
 
     A single word printed on the page is a category or a menu entry far more often than a person.
     """
-    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline):
+    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line):
         found = reader(facts)
         authors = tuple(name for name in found.authors if len(name.split()) > 1)
         if authors or found.agency:
@@ -184,6 +188,17 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
         if text and BY_PREFIX.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
+                return found
+    return Byline(None)
+
+
+def _written_by_line(facts: PageFacts) -> Byline:
+    """A short "Written by …" / "Author: …" line anywhere outside comments, teasers and sidebars."""
+    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
+        text = short_text(element, MAX_BY_LINE_CHARS)
+        if text and WRITTEN_BY.match(text) and not _in_other_context(element):
+            found = parse_byline(text, site=facts.site)
+            if found.authors:
                 return found
     return Byline(None)
 
