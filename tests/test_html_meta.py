@@ -187,3 +187,138 @@ def test_tree_is_not_modified():
     before = lxml.html.tostring(tree)
     read_html_fields(tree)
     assert lxml.html.tostring(tree) == before
+
+
+def test_categories_keep_names_and_drop_ids_codes_and_page_types():
+    tags = "".join(f'<meta property="article:tag" content="{tag}">'
+                   for tag in ("Article", "105726154", "COVID-19", "MCAT:US", "N-US-2019", "Space"))
+    assert read_html_fields(page(tags)).categories == ("COVID-19", "Space")
+
+
+# --- title suffixes naming the site another way --------------------------------------------------
+
+def test_title_loses_a_shortened_site_name():
+    tree = page('<meta property="og:site_name" content="Thrive Internet Marketing Agency">'
+                "<title>Website Design Portfolio | Thrive Internet Marketing</title>")
+    assert read_html_fields(tree).title == "Website Design Portfolio"
+
+
+@pytest.mark.parametrize(("title", "url"), [
+    ("The Ultimate Car Maintenance Checklist | Bridgestone Tires", "https://tires.bridgestone.com/learn/x"),
+    ("The Ultimate Car Maintenance Checklist | Bridgestone.com", "https://promotions.bridgestone.com/x"),
+])
+def test_title_loses_the_host_written_another_way(title, url):
+    assert read_html_fields(page(f"<title>{title}</title>"), url=url).title == (
+        "The Ultimate Car Maintenance Checklist")
+
+
+def test_h1_printing_the_decorated_title_loses_the_decoration():
+    title = "How to help babies and toddlers sleep through the whole night | Patient Education | Ucdavis Children's Hospital"
+    tree = page(f"<title>{title}</title>", f"<h1>{title}</h1>")
+    assert read_html_fields(tree, url="https://health.ucdavis.edu/children/x").title == (
+        "How to help babies and toddlers sleep through the whole night")
+
+
+def test_h1_loses_a_trailing_site_name_but_keeps_a_trailing_author():
+    tree = page('<meta property="og:site_name" content="Artlyst">',
+                "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>")
+    assert read_html_fields(tree).title == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    tree = page('<meta property="og:title" content="Welcome to the first Christmas — Terry Pluto">',
+                "<h1>Welcome to the first Christmas — Terry Pluto</h1>")
+    assert read_html_fields(tree, url="https://www.cleveland.com/news/x").title == (
+        "Welcome to the first Christmas — Terry Pluto")
+
+
+def test_headline_opening_with_the_host_name_is_kept():
+    tree = page('<meta property="og:site_name" content="EBONY"><title>EBONY Evolution ft. Rick Ross - EBONY</title>',
+                "<h1>EBONY Evolution ft. Rick Ross</h1>")
+    assert read_html_fields(tree, url="https://www.ebony.com/video/x").title == "EBONY Evolution ft. Rick Ross"
+
+
+# --- authors: references, bloggers, page templates ---------------------------------------------
+
+def test_jsonld_author_given_by_id_reference_is_resolved():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "H", "author": {"@id": "https://ex.com/#/person/1"}},
+        {"@type": "Person", "@id": "https://ex.com/#/person/1", "name": "Albert Swann"}]}
+    assert read_html_fields(page(jsonld(graph))).authors == ("Albert Swann",)
+
+
+def test_blogger_named_like_the_site_is_the_author_but_a_brand_is_not():
+    def authors(name: str) -> tuple:
+        data = {"@type": "BlogPosting", "headline": "H", "author": {"@type": "Person", "name": name}}
+        return read_html_fields(page(f'<meta property="og:site_name" content="{name}">' + jsonld(data))).authors
+    assert authors("Sam Bossley") == ("Sam Bossley",)
+    assert authors("USA TODAY") == ()
+
+
+def test_body_template_classes_do_not_hide_the_byline():
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single has-sidebar footer-widgets"><article><h1>Headline here</h1>'
+        '<span class="author vcard"><a class="url fn n" href="/u/tj">Trevor Jones</a></span>'
+        "</article></body></html>")
+    assert read_html_fields(tree).authors == ("Trevor Jones",)
+
+
+# --- labelled and shared datelines, microdata ----------------------------------------------------
+
+FILLER = "<div><span>menu</span></div>" * 30
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("기사입력 :[ 2018-08-25 15:24 ]", "2018-08-25"),
+    ("Publicado em 3 de março de 2024", "2024-03-03"),
+    ("Опубликовано 5 марта 2024", "2024-03-05"),
+    ("Veröffentlicht am 3. März 2024", "2024-03-03"),
+    ("Publié le 3 mars 2024", "2024-03-03"),
+    ("Pubblicato il 3 marzo 2024", "2024-03-03"),
+])
+def test_labelled_dateline_in_any_language_counts_without_a_date_class(line, day):
+    tree = page(body=f"<h1>Headline here</h1>{FILLER}<p>{line}</p><p>Body text.</p>")
+    assert (read_html_fields(tree).date or "")[:10] == day
+
+
+def test_dateline_sharing_its_line_with_the_byline_or_reading_time():
+    tree = page(body="<h1>Headline here</h1><p>Faith Katunga • Oct 20, 2025</p>")
+    assert read_html_fields(tree).date == "2025-10-20"
+    tree = page(body="<h1>Headline here</h1><span>December 18, 2025 ・ 3 min read</span>")
+    assert read_html_fields(tree).date == "2025-12-18"
+
+
+def test_paragraph_mentioning_a_date_is_no_dateline():
+    tree = page(body="<h1>Headline here</h1><p>The council met on Oct 20, 2025 to vote on the new budget.</p>")
+    assert read_html_fields(tree).date is None
+
+
+def test_microdata_date_published():
+    tree = page(body='<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Headline here</h1>'
+                     '<span itemprop="datePublished" content="2021-04-05">5 April</span></article>')
+    assert read_html_fields(tree).date == "2021-04-05"
+
+
+# --- printed wire credits --------------------------------------------------------------------------
+
+def test_agency_credited_only_in_the_text_is_read():
+    tree = page(body="<h1>Headline here</h1><p>WASHINGTON (AP) — The Senate voted on Friday.</p>")
+    assert read_html_fields(tree).agency == "AP"
+    tree = page(body="<h1>Headline here</h1><p>Toronto police said.</p><p>— The Canadian Press</p>")
+    fields = read_html_fields(tree)
+    assert (fields.agency, fields.byline, fields.authors) == ("CP", "The Canadian Press", ())
+
+
+def test_short_agency_word_alone_is_no_credit():
+    tree = page(body="<h1>Headline here</h1><p>Body.</p><a href='/ap'>AP</a>")
+    assert read_html_fields(tree).agency is None
+
+
+def test_written_by_line_far_from_the_headline_names_the_author():
+    tree = page(body=f"<h1>Headline here</h1>{FILLER * 3}<p>Written by: Elise Nass</p>")
+    assert read_html_fields(tree).authors == ("Elise Nass",)
+
+
+def test_page_without_h1_anchors_datelines_at_the_heading_printing_the_title():
+    tree = page('<meta property="og:title" content="Homestead gardening thrives in Rajshahi">',
+                '<h2 class="title">Homestead gardening thrives in Rajshahi</h2><p>By Aynal Haque</p>'
+                "<p>20 December, 2025</p><p>Body text of the story.</p>")
+    fields = read_html_fields(tree)
+    assert (fields.date, fields.authors) == ("2025-12-20", ("Aynal Haque",))

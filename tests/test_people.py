@@ -82,3 +82,27 @@ def test_byline_is_trimmed_and_frozen():
 )
 def test_canonical_agency(name, canonical):
     assert canonical_agency(name) == canonical
+
+
+def test_weekday_glued_to_a_name_is_dropped_but_a_surname_is_kept():
+    assert parse_byline("Jeff Foust Monday").authors == ("Jeff Foust",)
+    assert parse_byline("Billy Sunday").authors == ("Billy Sunday",)
+
+
+def test_trailing_separator_and_style_text_leave_the_printed_byline():
+    assert parse_byline("By Monroe Roark -").byline == "By Monroe Roark"
+    assert parse_byline("By Jane Doe .css-1x{color:red}") == Byline("By Jane Doe", ("Jane Doe",))
+
+
+def test_author_bio_after_the_byline_is_cut():
+    found = parse_byline("By Jane Doe Jane Doe is a reporter covering climate for the paper.")
+    assert found == Byline("By Jane Doe", ("Jane Doe",))
+
+
+def test_dated_wire_credit_is_the_agency():
+    assert parse_byline("REUTERS 19 NOV 2019") == Byline("REUTERS 19 NOV 2019", (), "Reuters")
+
+
+def test_brand_written_longer_than_the_site_name_is_no_author():
+    assert parse_byline("Business Insider", site="Insider").authors == ()
+    assert parse_byline("Jane Post", site="Post").authors == ("Jane Post",)

@@ -32,7 +32,18 @@ LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-
 BYLINE_LABEL = re.compile(
     r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
+# Labels naming the author outright; a line opening with one is a byline wherever it stands.
+WRITTEN_BY = re.compile(
+    r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von)\s*\S",
+    re.IGNORECASE)
 BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
+
+
+# A wire story's first paragraph opens with a dateline crediting the agency: "WASHINGTON (AP) — …".
+WIRE_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'/-]{1,60}\((?P<agency>[^()]{2,30})\)\s*[—–-]")
+# A credit line printed alone ("The Associated Press", "— The Canadian Press") is this short.
+MAX_CREDIT_CHARS = 40
+CREDIT_EDGES = " \t-–—|•·:,;©()"
 
 
 def choose_byline(facts: PageFacts) -> Byline:
@@ -44,7 +55,27 @@ def choose_byline(facts: PageFacts) -> Byline:
         if found.authors:
             printed = visible.byline if visible.authors else found.byline
             return Byline(printed, found.authors, agency)
-    return Byline(visible.byline if agency else None, (), agency)
+    if agency:
+        return Byline(visible.byline, (), agency)
+    return _printed_wire_credit(facts)
+
+
+def _printed_wire_credit(facts: PageFacts) -> Byline:
+    """An agency credited in the text only: "WASHINGTON (AP) — …" or a line "The Associated Press".
+
+    A lone credit line counts only in a several-word spelling: "AP" or "PA" alone is a menu entry.
+    """
+    for paragraph in facts.tree.xpath("//body//p"):
+        match = WIRE_DATELINE.match(element_text(paragraph)[:MAX_BYLINE_CHARS])
+        if match and canonical_agency(match["agency"]) and not _in_other_context(paragraph):
+            return Byline(match["agency"], (), canonical_agency(match["agency"]))
+    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
+        text = short_text(element, MAX_CREDIT_CHARS)
+        credit = re.sub(r"^(?:by|von|par|por)\s+", "", (text or "").strip(CREDIT_EDGES), flags=re.I)
+        agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
+        if agency and not _in_other_context(element):
+            return Byline(credit, (), agency)
+    return Byline(None)
 
 
 def _combine(bylines: list[Byline], printed: str | None) -> Byline:
@@ -54,11 +85,19 @@ def _combine(bylines: list[Byline], printed: str | None) -> Byline:
 
 
 def _jsonld_byline(facts: PageFacts) -> Byline:
-    bylines = [parse_byline(name, site=facts.site) for name in facts.jsonld.authors]
+    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site)
+               for name in facts.jsonld.authors]
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
         bylines.append(Byline(agencies[0], (), agencies[0]))
     return _combine(bylines, "; ".join(facts.jsonld.authors) or None)
+
+
+def _is_blogger(name: str, facts: PageFacts) -> bool:
+    """A Person named like the site is the blogger whose site it is ("Sam Bossley" on his own blog);
+    a brand typed as Person is printed in capitals ("USA TODAY")."""
+    return name in facts.jsonld.typed_people and not any(
+        len(word) > 1 and word.isupper() for word in name.split())
 
 
 def _meta_byline(facts: PageFacts) -> Byline:
@@ -89,7 +128,7 @@ def _visible_byline(facts: PageFacts) -> Byline:
 
     A single word printed on the page is a category or a menu entry far more often than a person.
     """
-    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline):
+    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line):
         found = reader(facts)
         authors = tuple(name for name in found.authors if len(name.split()) > 1)
         if authors or found.agency:
@@ -153,9 +192,25 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
     return Byline(None)
 
 
+def _written_by_line(facts: PageFacts) -> Byline:
+    """A short "Written by …" / "Author: …" line anywhere outside comments, teasers and sidebars."""
+    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
+        text = short_text(element, MAX_BY_LINE_CHARS)
+        if text and WRITTEN_BY.match(text) and not _in_other_context(element):
+            found = parse_byline(text, site=facts.site)
+            if found.authors:
+                return found
+    return Byline(None)
+
+
 def _in_other_context(element) -> bool:
-    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine)."""
+    """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
+
+    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context.
+    """
     for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
         label = f"{node.get('class', '')} {node.get('id', '')}"
         if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
             return True

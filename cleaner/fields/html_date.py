@@ -42,10 +42,21 @@ UPDATE_TEXT = re.compile(
     r"updated?|modified|edited|aktualisiert|geändert|mis à jour|actualizad|atualizad|aggiornat"
     r"|bijgewerkt|zaktualizowan|обновлен|güncellen", re.I)
 PUBLISHED_TEXT = re.compile(
-    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın", re.I)
+    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın"
+    r"|기사\s*입력|입력|등록|公開|投稿|発行|发布|發佈|發布", re.I)
+# A line opening with a publication label is a dateline wherever it stands near the headline:
+# "Publicado em 3 de março de 2024", "기사입력 :[ 2018-08-25 15:24 ]", "Veröffentlicht am 3. März".
+PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
+# A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
+# 3 min read"): an unlabelled line counts when the rest of it is at most this long (tuned on
+# wcxb-articles).
+MAX_DATELINE_REST_CHARS = 32
 # Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
 MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
+# Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...).
+MICRODATA_ARTICLE = ("//*[@itemscope][contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
+                     "[.//*[@itemprop='datePublished']]")
 URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
 TIME_IN_ARTICLE = (
@@ -71,7 +82,7 @@ def choose_date(facts: PageFacts) -> str | None:
 def _declares_article(facts: PageFacts) -> bool:
     """Whether the page calls itself an article; other pages carry template dates in their metadata."""
     return (facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
-            or bool(facts.meta.first("article:published_time")))
+            or bool(facts.meta.first("article:published_time")) or bool(facts.tree.xpath(MICRODATA_ARTICLE)))
 
 
 def _parse_iso(value: str) -> str | None:
@@ -177,7 +188,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
     if not text or _is_update_only(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
-    labelled = element.tag == "time" or DATELINE_CLASS.search(label)
+    labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
         return None
     if _is_update(element):
@@ -191,7 +202,10 @@ def _is_update_only(text: str) -> bool:
 
 def _is_mostly_date(text: str) -> bool:
     found = find_dates(text)
-    return len(found) == 1 and (found[0].end - found[0].start) >= BARE_DATE_SHARE * len(text)
+    if len(found) != 1:
+        return False
+    width = found[0].end - found[0].start
+    return width >= BARE_DATE_SHARE * len(text) or len(text) - width <= MAX_DATELINE_REST_CHARS
 
 
 def _url_date(facts: PageFacts) -> str | None:

@@ -19,6 +19,11 @@ from cleaner.model import Fields
 # The <title> suffix read as a site name is short: a headline is longer.
 MAX_SITE_WORDS = 4
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·•»:]\s+|\s*::\s*")
+# Keyword values that name the kind of page, not its subject.
+PAGE_TYPE_TAGS = frozenset({"article", "news", "story", "page", "post", "blog", "webpage", "newsarticle",
+                            "blogposting", "default", "none", "null", "undefined"})
+# Desk and taxonomy codes ("MCAT:US", "N-US-2019", "reuters:topic_x"), not names; "COVID-19" is a name.
+CODE_TAG = re.compile(r"^[A-Z0-9]+(?:[:_][A-Za-z0-9]+)+$|^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$|^[a-z]+:\S+$")
 BREADCRUMB_HOME = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "anasayfa"})
 
 
@@ -113,4 +118,9 @@ def _categories(meta: MetaTags, jsonld: JsonLd) -> tuple[str, ...]:
     if not tags and meta.first("news_keywords"):
         tags = tuple(meta.first("news_keywords").split(","))
     cleaned = (" ".join(tag.split()) for tag in tags)
-    return tuple(dict.fromkeys(tag for tag in cleaned if tag and compact(tag)))
+    return tuple(dict.fromkeys(tag for tag in cleaned if _is_category_name(tag)))
+
+
+def _is_category_name(tag: str) -> bool:
+    """A category reads as words: not an id ("105726154"), a code ("N-US-2019") nor a page type."""
+    return bool(re.search(r"[^\W\d_]", tag)) and tag.casefold() not in PAGE_TYPE_TAGS and not CODE_TAG.match(tag)

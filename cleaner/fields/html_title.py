@@ -28,6 +28,9 @@ PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
 # Metadata titles in order of trust; <title> carries the most site decoration.
 META_TITLE_KEYS = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
 HOST_NOISE = re.compile(r"^(?:www\d?|m|amp|edition|en|de|news)\.")
+# A title part opening with the host's own name ("UC Davis Health" on ucdavis.edu) names the site
+# when that name is at least this long; shorter labels ("bbc", "co") open ordinary words too.
+MIN_HOST_LABEL_CHARS = 5
 
 
 def compact(text: str | None) -> str:
@@ -45,13 +48,43 @@ def matches_site(part: str, site: str | None, url: str | None) -> bool:
     host = HOST_NOISE.sub("", urlsplit(url or "").hostname or "")
     labels = [compact(label) for label in host.split(".")[:-1] if label]
     host_key = "".join(labels)
+    if _names_site_in_other_words(part, site, labels):
+        return True
     if not host_key:
         return False
-    if key == host_key or key in labels:
+    if key == host_key or key in labels or key == "".join(_registered_domain(host)):
         return True
     # "Guardian" in "theguardian", "NBA.com" around "nba": close in length, not a headline naming the site.
     shorter, longer = sorted((key, host_key), key=len)
     return len(shorter) >= 3 and shorter in longer and len(shorter) * 2 >= len(longer)
+
+
+def _registered_domain(host: str) -> list[str]:
+    """The last two labels of a host, compacted: "promotions.newegg.com" -> ["newegg", "com"]."""
+    return [compact(label) for label in host.split(".")[-2:]]
+
+
+def _names_site_in_other_words(part: str, site: str | None, labels: list[str]) -> bool:
+    """A site name written another way: shortened ("Thrive Internet Marketing" for "… Agency") or
+    its host labels in another order ("Bridgestone Tires" on tires.bridgestone.com)."""
+    key = compact(part)
+    site_key = compact(site)
+    if site_key and len(key) >= 3 and len(part.split()) <= MAX_AFFIX_WORDS:
+        shorter, longer = sorted((key, site_key), key=len)
+        if longer.startswith(shorter) and len(shorter) * 2 >= len(longer):
+            return True
+    words = [compact(word) for word in part.split()]
+    return len(words) >= 2 and all(word in labels for word in words)
+
+
+def opens_with_host(part: str, url: str | None) -> bool:
+    """A short trailing title part opening with the host's name ("UC Davis Children's Hospital" on
+    ucdavis.edu); a headline may open with it too, so only read for the last part of a title."""
+    host = HOST_NOISE.sub("", urlsplit(url or "").hostname or "")
+    labels = [compact(label) for label in host.split(".")[:-1] if label]
+    key = compact(part)
+    return (bool(labels) and len(labels[-1]) >= MIN_HOST_LABEL_CHARS and len(part.split()) <= MAX_AFFIX_WORDS
+            and key.startswith(labels[-1]) and key != labels[-1])
 
 
 def choose_title(facts: PageFacts) -> str | None:
@@ -61,8 +94,26 @@ def choose_title(facts: PageFacts) -> str | None:
     cleaned = [title for title in cleaned if title]
     h1 = _best_heading(facts, references + cleaned)
     if h1:
-        return _trim_kicker(h1, cleaned)
+        return _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
     return cleaned[0] if cleaned else None
+
+
+def _undecorated_heading(heading: str, references: list[str],
+                         facts: PageFacts) -> str:
+    """An h1 printing the decorated <title> ("Headline | Section | Site") loses that decoration;
+    any other h1 only loses a trailing part naming the site ("Headline – Site")."""
+    parts = SEPARATORS.split(heading)
+    if len(parts) < 3 or not _names_site(parts[-1], facts):
+        return heading
+    if heading.casefold() in (reference.casefold() for reference in references):
+        return strip_site_affixes(heading, facts.site, facts.url) or heading
+    while len(parts) > 2 and _names_site(parts[-1], facts):
+        parts = parts[:-2]
+    return "".join(parts)
+
+
+def _names_site(part: str, facts: PageFacts) -> bool:
+    return matches_site(part, facts.site, facts.url) or opens_with_host(part, facts.url)
 
 
 def _trim_kicker(heading: str, titles: list[str]) -> str:
@@ -143,7 +194,7 @@ def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | N
 
 def _is_affix(part: str, site: str | None, url: str | None, texts: list[str],
               leading: bool = False) -> bool:
-    if matches_site(part, site, url) or _is_date(part):
+    if matches_site(part, site, url) or _is_date(part) or (not leading and opens_with_host(part, url)):
         return True
     # A short trailing part after a long head is the site or section ("… - Politics").
     longest = max(len(t) for t in texts)

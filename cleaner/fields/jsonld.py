@@ -28,6 +28,7 @@ class JsonLd:
     date_published: str | None = None
     authors: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()  # authors that are organisations, e.g. a wire agency
+    typed_people: tuple[str, ...] = ()  # authors declared with "@type": "Person"
     publisher: str | None = None
     section: str | None = None
     keywords: tuple[str, ...] = ()
@@ -42,7 +43,8 @@ def read_jsonld(tree) -> JsonLd:
     article = _pick_article(objects)
     site = next((o for o in objects if _types(o) & SITE_TYPES), None)
     publisher = _name(article.get("publisher")) if article else None
-    people, organisations = _people(article.get("author") if article else None)
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    people, organisations, typed = _people(_resolve(article.get("author"), by_id) if article else None)
     return JsonLd(
         is_article=bool(article and _types(article) & ARTICLE_TYPES),
         headline=_text(article.get("headline") or article.get("name")) if article else None,
@@ -50,6 +52,7 @@ def read_jsonld(tree) -> JsonLd:
         if article else None,
         authors=people,
         organisations=organisations,
+        typed_people=typed,
         publisher=publisher or (_name(site) if site else None),
         section=_first_text(article.get("articleSection")) if article else None,
         keywords=_keywords(article.get("keywords")) if article else (),
@@ -123,10 +126,18 @@ def _name(value) -> str | None:
     return _text(value)
 
 
-def _people(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Author names split into people and organisations."""
+def _resolve(value, by_id: dict):
+    """Authors given as {"@id": …} references (Yoast graphs) replaced by the node they point to."""
+    items = value if isinstance(value, list) else [value]
+    return [by_id.get(item.get("@id"), item) if isinstance(item, dict) and "@id" in item else item
+            for item in items]
+
+
+def _people(value) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Author names split into people and organisations, and the people typed as Person."""
     people: list[str] = []
     organisations: list[str] = []
+    typed: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str) and item.strip() and not item.startswith("http"):
             people.append(_text(item))
@@ -136,7 +147,8 @@ def _people(value) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 continue
             is_person = not _types(item) or "person" in _types(item)
             (people if is_person else organisations).append(name)
-    return tuple(people), tuple(organisations)
+            typed.extend([name] if "person" in _types(item) else [])
+    return tuple(people), tuple(organisations), tuple(typed)
 
 
 def _keywords(value) -> tuple[str, ...]:

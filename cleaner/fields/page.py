@@ -57,12 +57,16 @@ def element_text(element) -> str:
 
 
 def near_headline(facts: PageFacts, distance: int) -> list:
-    """The elements within `distance` (document order) of the first h1, nearest first."""
-    headings = facts.tree.xpath("//body//h1")
-    if not headings:
+    """The elements within `distance` (document order) of the headline, nearest first.
+
+    The headline is the first h1; on a page without one, the first heading or title-classed element
+    printing the start of the metadata title.
+    """
+    headline = _headline_element(facts)
+    if headline is None:
         return []
     elements = facts.elements
-    anchor = facts.order[headings[0]]
+    anchor = facts.order[headline]
     window = range(max(0, anchor - distance), min(len(elements), anchor + distance + 1))
     return [elements[i] for i in sorted(window, key=lambda i: abs(i - anchor))]
 
@@ -77,3 +81,28 @@ def short_text(element, limit: int) -> str | None:
         pieces.append(piece)
     text = " ".join(" ".join(pieces).split())
     return text if len(text) <= limit else None
+
+
+# A stand-in headline must print at least this much of the metadata title.
+MIN_HEADLINE_PREFIX_CHARS = 12
+HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
+                      "[not(ancestor::nav)]")
+
+
+def _headline_element(facts: PageFacts):
+    headings = facts.tree.xpath("//body//h1")
+    if headings:
+        return headings[0]
+    title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
+    key = _letters(title)
+    if len(key) < MIN_HEADLINE_PREFIX_CHARS:
+        return None
+    for element in facts.tree.xpath(HEADLINE_STAND_INS):
+        text = _letters(short_text(element, len(title) + 20) or "")
+        if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
+            return element
+    return None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

@@ -116,8 +116,20 @@ NAME_PARTICLES = frozenset({
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|io|co|de|fr|uk|info|gov|edu)\b|https?:|www\.", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+# Weekday names printed after a byline ("Jeff Foust Monday"): a dateline glued to the name.
+WEEKDAYS = re.compile(
+    r"\s*,?\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s*,?\s*\b(?:montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
+    r"|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì)\b.*$",
+    re.IGNORECASE)
+# Style rules that leaked into a byline's text (".css-1x{color:red}").
+CSS_RULE = re.compile(r"[^\s{}]*\{[^{}]*\}")
+# Separators a byline's layout leaves at its ends ("By Monroe Roark -").
+EDGE_SEPARATORS = " \t-–—|•·:,;/"
 # A person's name is short; a longer segment is a sentence that happened to sit in a byline.
 MAX_NAME_WORDS = 5
+# A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
+MIN_BRAND_CHARS = 6
 MAX_NAME_CHARS = 60
 
 
@@ -162,13 +174,17 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
     Returns:
         A Byline; its byline is the trimmed text, or None when it names nobody.
     """
-    printed = " ".join(text.split())
+    printed = " ".join(CSS_RULE.sub(" ", text).split()).strip(EDGE_SEPARATORS)
     authors: list[str] = []
     agencies: list[str] = []
     for segment in _segments(printed):
         _read_segment(segment, site, authors, agencies)
     if not authors and not agencies:
         return Byline(None)
+    if authors:
+        # The author box repeats the name to open the biography: the byline ends there.
+        second = printed.find(authors[0], printed.find(authors[0]) + 1)
+        printed = printed[:second].strip(EDGE_SEPARATORS) if second > 0 else printed
     return Byline(printed, tuple(dict.fromkeys(authors)), agencies[0] if agencies else None)
 
 
@@ -227,7 +243,7 @@ def _strip_labels(text: str) -> str:
 
 def _person_name(piece: str, site: str | None) -> str | None:
     """The person's name in a piece of a byline, or None when it is not one."""
-    piece = PLACE_SUFFIX.sub("", piece)
+    piece = _cut_weekday(_cut_at_repeat(PLACE_SUFFIX.sub("", piece)))
     piece = _drop_avatar_initials(_cut_trailing_caps(_cut_role(piece))).strip(" .,:;-–—'\"*{}<>")
     piece = _undouble(piece)
     if ":" in piece or WEB_ADDRESS.search(piece):
@@ -241,6 +257,21 @@ def _person_name(piece: str, site: str | None) -> str | None:
     if not _looks_capitalised(piece) or _is_acronym(piece):
         return None
     return piece.title() if piece.isupper() else piece
+
+
+def _cut_weekday(piece: str) -> str:
+    """ "Jeff Foust Monday" -> "Jeff Foust"; a lone "Monday" is dropped, "Billy Sunday" kept."""
+    cut = WEEKDAYS.sub("", piece)
+    return cut if len(cut.split()) >= 2 or not cut.strip() else piece
+
+
+def _cut_at_repeat(piece: str) -> str:
+    """ "Jane Doe Jane Doe is a reporter …" -> "Jane Doe": a byline followed by the author's bio."""
+    words = piece.split()
+    for start in range(2, len(words) - 1):
+        if words[start:start + 2] == words[:2]:
+            return " ".join(words[:start])
+    return piece
 
 
 def _cut_role(piece: str) -> str:
@@ -279,7 +310,10 @@ def _drop_avatar_initials(piece: str) -> str:
 def _is_site_name(piece: str, site: str) -> bool:
     folded, site_folded = _fold(piece), _fold(site)
     bare_site = re.sub(r"^(?:www\.)?(.+?)(?:\.\w{2,3})+$", r"\1", site_folded)
-    return folded in {site_folded, bare_site, "the " + site_folded} or site_folded == "the " + folded
+    if folded in {site_folded, bare_site, "the " + site_folded} or site_folded == "the " + folded:
+        return True
+    # The brand written longer than the site name: "Business Insider" on "Insider".
+    return len(bare_site) >= MIN_BRAND_CHARS and folded.endswith(" " + bare_site)
 
 
 def _is_acronym(piece: str) -> bool:
