@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import article_span, find_repeat, find_title, is_heading, is_prose, span_weight, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, article_span, find_repeat, find_title, is_heading, is_prose, span_weight, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -31,6 +31,9 @@ BLOCK_VALUE_FIELDS = {"captions": "caption", "categories": "categories", "byline
 # Above the first paragraph of an extractor's output there is at most a headline and a dateline; a page
 # dump has its menus there (tuned on trafilatura's output and the dumps of bench/aeb and naeb).
 EXTRACTED_MAX_PREFIX = 2
+# A run of this many consecutive blocks of at most MENU_ITEM_MAX_WORDS words is a menu.
+MENU_RUN_MIN = 4
+MENU_ITEM_MAX_WORDS = 3
 # How many blocks of a dump's first lines a layout's `detect` patterns look at.
 DETECT_HEAD_BLOCKS = 5
 
@@ -158,14 +161,29 @@ def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[l
 
 
 def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
-    """Text an extractor already took out of a page: prose from (nearly) the first line, nothing above it.
+    """Text an extractor already took out of a page: no page chrome above its first paragraph.
 
     Such text keeps everything the rules leave; trimming it to its densest run would cut its lists and tables.
-    A page dump has its menus, skip links or datelines above the first paragraph, whether rules removed them
+    A page dump has menus, skip links, share bars or link lists above the story, whether rules removed them
     or not.
     """
     first_prose = next((i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)), None)
-    return first_prose is not None and first_prose <= EXTRACTED_MAX_PREFIX
+    if first_prose is None:
+        return False
+    if first_prose <= EXTRACTED_MAX_PREFIX:
+        return True
+    return not _has_page_chrome(blocks[:first_prose], verdicts[:first_prose])
+
+
+def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
+    run = 0
+    for block, verdict in zip(blocks, verdicts):
+        if (not verdict.keep and not verdict.into) or block.link_density > SPAN_LINK_HEAVY:
+            return True
+        run = run + 1 if word_count(block.text) <= MENU_ITEM_MAX_WORDS else 0
+        if run >= MENU_RUN_MIN:
+            return True
+    return False
 
 
 def _first_kept(verdicts: Sequence[Verdict]) -> int:
