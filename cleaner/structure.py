@@ -17,6 +17,8 @@ CJK_CHARS_PER_WORD = 2
 # A headline is a short line of a few words without a full stop.
 TITLE_MAX_CHARS = 200
 TITLE_MIN_WORDS = 3
+# A headline may end in ? or ! but not in a full stop, a colon or a comma.
+TITLE_BAD_END = re.compile(r"[.;:,。]$")
 # The headline sits within this many blocks above the article (bylines, dates, share bars between).
 TITLE_WINDOW = 12
 # The headline is printed at most this many blocks above the byline or dateline (a kicker or image between).
@@ -61,7 +63,7 @@ def is_title_like(block: Block) -> bool:
         return False
     if BYLINE_START.match(text) or DATE_LIKE.search(text):
         return False  # a byline or dateline under the headline, not the headline
-    return word_count(text) >= TITLE_MIN_WORDS and not re.search(r"[.;:,。]$", text)
+    return word_count(text) >= TITLE_MIN_WORDS and not TITLE_BAD_END.search(text)
 
 
 def article_span(weights: Sequence[float]) -> tuple[int, int]:
