@@ -56,20 +56,25 @@ def segment_text(text: str) -> tuple[Block, ...]:
 
 def strip_markdown(chunk: str) -> tuple[str, float]:
     """Text without markdown images, link targets and emphasis; and the share of it that was link text."""
-    if "[" not in chunk and "_" not in chunk and "*" not in chunk:
-        return chunk, 0.0
+    text, linked = _strip_links(chunk) if "](" in chunk or "[]" in chunk else (chunk, 0)
+    if "**" in text or "_" in text:
+        text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if text is not chunk:
+        text = " ".join(text.split())
+    return text, min(1.0, linked / len(text)) if text else 0.0
+
+
+def _strip_links(chunk: str) -> tuple[str, int]:
+    """Images dropped, links replaced by their text; and how many characters of link text there were."""
     text = MARKDOWN_IMAGE.sub("", chunk)
     linked = 0
-    while "[" in text:
+    while "](" in text:
         links = list(MARKDOWN_LINK.finditer(text))
         if not links:
             break
         linked += sum(len(m.group(1).strip()) for m in links)
         text = MARKDOWN_LINK.sub(r"\1", text)
-    text = EMPTY_LINK.sub("", text)
-    text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    text = " ".join(text.split())
-    return text, min(1.0, linked / len(text)) if text else 0.0
+    return EMPTY_LINK.sub("", text), linked
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
