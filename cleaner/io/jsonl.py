@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from cleaner.assemble import sha256
 from cleaner.model import ErrorRecord, Format, RawDoc, Stage
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -46,7 +46,7 @@ def parse_line(line: bytes | str, default_id: str, where: str) -> RawDoc | Error
 
 def _malformed(line: bytes | str, where: str, reason: str) -> ErrorRecord:
     data = line if isinstance(line, bytes) else line.encode("utf-8")
-    return ErrorRecord(input=where, reason=reason, stage=Stage.READ, sha256=hashlib.sha256(data.rstrip(b"\r\n")).hexdigest())
+    return ErrorRecord(input=where, reason=reason, stage=Stage.READ, sha256=sha256(data.rstrip(b"\r\n")))
 
 
 def read_jsonl_stream(lines: Iterable[bytes], name: str, location: str) -> Iterator[RawDoc | ErrorRecord]:
