@@ -16,7 +16,6 @@ the first lines of a text dump) and layout options such as `lead = "after_title"
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from cleaner.errors import RuleError
 from cleaner.model import Action, Format
+from cleaner.rules.matcher import RuleMatcher, build_matcher
 
 # Named groups a `field` rule may capture; each becomes a field candidate.
 FIELD_GROUPS = frozenset(
@@ -208,53 +208,7 @@ def load_ruleset(extra: tuple[Path, ...] = (), defaults: bool = True) -> RuleSet
     return RuleSet(generic=generic, layouts=layouts)
 
 
-@dataclass(frozen=True, slots=True)
-class MatcherTier:
-    """The rules that can match a block of up to `limit` characters, and their union patterns."""
-
-    limit: int
-    rules: tuple[Rule, ...]
-    whole: re.Pattern[str] | None  # fullmatches (a superset of) what the whole-block rules match
-    searching: re.Pattern[str] | None  # finds (a superset of) what the `search = true` rules find
-
-
-@dataclass(frozen=True, slots=True)
-class RuleMatcher:
-    """Rules in order, grouped by the longest block they can match, so that a long paragraph is tried
-    against the few rules written for long blocks, and most blocks are ruled out in one or two regex calls."""
-
-    tiers: tuple[MatcherTier, ...]  # ascending limits
-    limits: tuple[int, ...]
-
-    def candidates(self, text: str) -> tuple[Rule, ...]:
-        at = bisect.bisect_left(self.limits, len(text))
-        if at == len(self.tiers):
-            return ()
-        tier = self.tiers[at]
-        if (tier.whole and tier.whole.fullmatch(text)) or (tier.searching and tier.searching.search(text)):
-            return tier.rules
-        return ()
-
-
 @lru_cache(maxsize=64)
 def compile_matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
     """A matcher for an ordered tuple of rules; cached, as a run uses the same few rule lists."""
-    limits = tuple(sorted({r.max_chars for r in rules}))
-    return RuleMatcher(tiers=tuple(_tier(rules, limit) for limit in limits), limits=limits)
-
-
-def _tier(rules: tuple[Rule, ...], limit: int) -> MatcherTier:
-    usable = tuple(r for r in rules if r.max_chars >= limit)
-    whole = [_union_part(r.pattern) for r in usable if not r.search]
-    searching = [_union_part(r.pattern) for r in usable if r.search]
-    return MatcherTier(
-        limit=limit, rules=usable,
-        whole=re.compile("|".join(whole)) if whole else None,
-        searching=re.compile("|".join(searching)) if searching else None,
-    )
-
-
-def _union_part(pattern: re.Pattern[str]) -> str:
-    # Named groups may repeat across rules, so the union uses plain groups; flags become scoped flags.
-    source = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-    return f"(?i:{source})" if pattern.flags & re.IGNORECASE else f"(?:{source})"
+    return build_matcher(rules)
