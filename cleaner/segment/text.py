@@ -25,10 +25,13 @@ MAX_BLOCK_CHARS = 5_000
 LIST_MARKER = re.compile(r"^(?:[*\-•·▪►–+]|\d{1,3}[.)])\s+")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+# Possessive: a link target is a run of non-space characters with balanced parentheses, never given back.
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
+MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -42,14 +45,17 @@ def segment_text(text: str) -> tuple[Block, ...]:
     """Blocks of a dump, in order, each with the 1-based line number where it starts."""
     blocks: list[Block] = []
     for line_no, chunk in _chunks(normalise_dump(text)):
-        is_item = bool(LIST_MARKER.match(chunk))
-        is_heading = bool(MARKDOWN_HEADING.match(chunk))
-        tag = "h1" if chunk.startswith("# ") else None  # a renderer's level-1 heading: the headline
-        plain, link_density = strip_markdown(MARKDOWN_HEADING.sub("", chunk))
+        kind, tag = Kind.PARAGRAPH, None
+        if chunk[0] in MARKER_FIRST_CHARS:
+            if LIST_MARKER.match(chunk):
+                kind = Kind.LIST_ITEM
+            elif heading := MARKDOWN_HEADING.match(chunk):
+                kind, chunk = Kind.HEADING, chunk[heading.end() :]
+                tag = "h1" if heading.group() == "# " else None  # a renderer's level-1 heading: the headline
+        plain, link_density = strip_markdown(chunk)
         if not plain:
             continue  # an image or an empty link: nothing a reader sees as text
-        for piece in _split_long(plain):
-            kind = Kind.LIST_ITEM if is_item else Kind.HEADING if is_heading else Kind.PARAGRAPH
+        for piece in _split_long(plain) if len(plain) > MAX_BLOCK_CHARS else (plain,):
             blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, tag=tag, link_density=link_density))
     return tuple(blocks)
 
@@ -66,23 +72,23 @@ def strip_markdown(chunk: str) -> tuple[str, float]:
 
 def _strip_links(chunk: str) -> tuple[str, int]:
     """Images dropped, links replaced by their text; and how many characters of link text there were."""
-    text = MARKDOWN_IMAGE.sub("", chunk)
+    text = MARKDOWN_IMAGE.sub("", chunk) if "![" in chunk else chunk
     linked = 0
     while "](" in text:
-        links = list(MARKDOWN_LINK.finditer(text))
-        if not links:
+        pieces = MARKDOWN_LINK.split(text)  # text, link text, text, link text, ..., text
+        if len(pieces) == 1:
             break
-        linked += sum(len(m.group(1).strip()) for m in links)
-        text = MARKDOWN_LINK.sub(r"\1", text)
-    return EMPTY_LINK.sub("", text), linked
+        linked += sum(len(label.strip()) for label in pieces[1::2])
+        text = "".join(pieces)
+    return EMPTY_LINK.sub("", text) if "[" in text else text, linked
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     """(line number, text) for each block-sized run of lines."""
-    current, start, previous = "", 0, ""
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = " ".join(raw.split())
-        if current and (not line or _starts_new_block(previous, line)) and not (line and _open_link(current)):
+    current, start, previous_length = "", 0, 0
+    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    for number, line in enumerate(lines, start=1):
+        if current and (not line or _starts_new_block(previous_length, line)) and not (line and _open_link(current)):
             yield start, current
             current = ""
         if line:
@@ -90,25 +96,27 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
                 start, current = number, line
             else:
                 current += _joiner(current) + line
-        previous = line
+        previous_length = len(line)
     if current:
         yield start, current
 
 
 def _open_link(text: str) -> bool:
     """True inside an unfinished markdown link or image, which a renderer may wrap over lines."""
+    if "[" not in text and "](" not in text:
+        return False
     return text.count("[") > text.count("]") or text.rfind("](") > text.rfind(")")
 
 
 def _joiner(text: str) -> str:
     # html2text breaks long URLs after a hyphen; inside a link target the pieces belong together.
-    return "" if text.rfind("](") > text.rfind(")") else " "
+    return "" if "](" in text and text.rfind("](") > text.rfind(")") else " "
 
 
-def _starts_new_block(previous: str, line: str) -> bool:
-    if LIST_MARKER.match(line) or MARKDOWN_HEADING.match(line):
+def _starts_new_block(previous_length: int, line: str) -> bool:
+    if not WRAP_MIN_CHARS <= previous_length <= WRAP_MAX_CHARS:
         return True
-    return not WRAP_MIN_CHARS <= len(previous) <= WRAP_MAX_CHARS
+    return line[0] in MARKER_FIRST_CHARS and bool(LIST_MARKER.match(line) or MARKDOWN_HEADING.match(line))
 
 
 def _split_long(chunk: str) -> list[str]:
