@@ -26,6 +26,8 @@ STRUCTURE_RULES = {
     OUTSIDE_ARTICLE: ("boilerplate", "a dump's block outside the densest run of prose (the article)"),
     CAPTION: ("caption", "an HTML figure caption, moved into captions"),
 }
+# The verdict of a block no rule removed; verdicts are immutable, so every such block shares one.
+KEPT = Verdict(True)
 # A field rule without named groups reads the whole block into its field.
 BLOCK_VALUE_FIELDS = {"captions": "caption", "categories": "categories", "byline": "byline", "date": "date"}
 # Above the first paragraph of an extractor's output there is at most a headline and a dateline; a page
@@ -86,7 +88,7 @@ def apply_rules(blocks: Sequence[Block], rules: tuple[Rule, ...], zones: Zones) 
         else:
             follow = (rule, rule.drop_next) if rule and rule.drop_next else None
         carried = _carry(carried, block, rule, verdict, by_id)
-        verdicts.append(verdict or carried or Verdict(True))
+        verdicts.append(verdict or carried or KEPT)
         if verdicts[-1].keep and is_prose(block.text):
             prose_words += word_count(block.text)
     return verdicts
