@@ -11,8 +11,12 @@ NO_ARTICLE = "no article found"
 TEXT_KINDS = frozenset(Kind) - {Kind.CAPTION}
 
 
-def assemble(raw: RawDoc, fmt: Format, judged: Sequence[Judged], fields: Fields, warnings: Sequence[str] = ()) -> Record:
-    """The record of one document; kept blocks make the text, every other block is listed as removed."""
+def assemble(
+    raw: RawDoc, fmt: Format, judged: Sequence[Judged], fields: Fields, warnings: Sequence[str] = (),
+    with_removed: bool = True,
+) -> Record:
+    """The record of one document; kept blocks make the text, every other block is listed as removed
+    (unless `with_removed` is false: most of a dump's blocks are removed, and listing them costs)."""
     kept = [j.block for j in judged if j.verdict.keep and j.block.kind in TEXT_KINDS]
     text = "\n\n".join(b.text for b in kept)
     notes = list(warnings)
@@ -24,7 +28,7 @@ def assemble(raw: RawDoc, fmt: Format, judged: Sequence[Judged], fields: Fields,
         fields=fields,
         text=text,
         blocks=tuple((b.kind, b.text) for b in kept),
-        removed=tuple(_removed(j, fmt) for j in judged if not j.verdict.keep),
+        removed=tuple(_removed(j, fmt) for j in judged if not j.verdict.keep) if with_removed else (),
         warnings=tuple(dict.fromkeys(notes)),
     )
 

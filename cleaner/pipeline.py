@@ -51,9 +51,7 @@ def _analyse(raw: RawDoc, config: Config) -> tuple[Record, tuple[Judged, ...]]:
     ruleset = load_ruleset(config.rule_files, not config.no_default_rules)
     clean_format = _clean_html if fmt is Format.HTML else _clean_text
     judged, fields = clean_format(decoded.text, raw, ruleset)
-    record = assemble(raw, fmt, judged, fields, decoded.warnings)
-    if not config.with_removed:
-        record = dataclasses.replace(record, removed=())
+    record = assemble(raw, fmt, judged, fields, decoded.warnings, with_removed=config.with_removed)
     return record, tuple(judged)
 
 
