@@ -84,10 +84,11 @@ class SetMatcher:
         if "\n" in text:  # Python's `$` also matches before a final newline; RE2's does not
             return self.rules
         found = list(self.always)
+        encoded = text.encode()  # once for both sets (each would encode a str again)
         if self.whole is not None:
-            found += [self.whole_ids[i] for i in self.whole.Match(text) or ()]
+            found += [self.whole_ids[i] for i in self.whole.Match(encoded) or ()]
         if self.searching is not None:
-            found += [self.searching_ids[i] for i in self.searching.Match(text) or ()]
+            found += [self.searching_ids[i] for i in self.searching.Match(encoded) or ()]
         if not found:
             return ()
         return tuple(self.rules[i] for i in sorted(found) if len(text) <= self.rules[i].max_chars)
