@@ -322,3 +322,53 @@ def test_page_without_h1_anchors_datelines_at_the_heading_printing_the_title():
                 "<p>20 December, 2025</p><p>Body text of the story.</p>")
     fields = read_html_fields(tree)
     assert (fields.date, fields.authors) == ("2025-12-20", ("Aynal Haque",))
+
+
+# --- date: printed datelines against structured dates ---------------------------------------------
+
+def test_updated_line_is_the_date_when_the_page_prints_no_other():
+    tree = page(body='<h1>Best tax software</h1><p>By Jane Doe</p><p>Updated on July 9, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-07-09"
+
+
+def test_publication_dateline_beats_a_nearer_updated_line():
+    tree = page(body='<h1>Headline here</h1><span>Updated Aug 21, 2025</span>'
+                     '<span class="meta">Published Apr 26, 2023</span>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-04-26"
+
+
+def test_updated_line_does_not_beat_the_structured_publication():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2024-10-15T18:50:03Z">',
+                '<h1>Headline here</h1><p>Updated on June 18, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-10-15T18:50:03Z"
+
+
+def test_printed_dateline_earlier_than_the_structured_date_wins():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2025-06-24">',
+                '<h1>Headline here</h1><p class="date">August 25, 2024</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-08-25"
+
+
+def test_printed_modification_date_without_label_wins_over_the_first_publication():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2024-09-06">'
+                '<meta property="article:modified_time" content="2025-11-14T06:49:57+00:00">',
+                '<h1>Headline here</h1><p class="post-date">November 14, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-11-14"
+
+
+def test_body_template_classes_do_not_hide_the_dateline():
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single footer-on-bottom"><h1>Office chairs</h1>'
+        '<time>October 9, 2025</time><p>Text.</p></body></html>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-10-09"
+
+
+def test_dateline_is_read_by_the_h1_printing_the_title_not_a_search_h1():
+    filler = "".join(f"<p>Menu entry {i}</p>" for i in range(60))
+    tree = page('<meta property="og:title" content="Scientific trends in psychiatry">',
+                f'<h1>Search</h1>{filler}<h1>Scientific Trends in Psychiatry</h1>'
+                '<p>December 24, 2024</p><p>Text.</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-12-24"

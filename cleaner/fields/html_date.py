@@ -196,17 +196,27 @@ def _structured_values(facts: PageFacts):
 
 
 def _is_update(element) -> bool:
-    for node in (element, *element.iterancestors()):
+    for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
             return True
     return False
 
 
+def _inside_body(element):
+    """The element and its ancestors below <body>: the body's classes name the page template
+    ("footer-on-bottom", "has-related-posts"), not the element's context."""
+    yield element
+    for node in element.iterancestors():
+        if node.tag in ("body", "html"):
+            return
+        yield node
+
+
 def _update_context(element) -> str | None:
     """ "revision" inside an update/modified element, "other" inside comments, related teasers or
     the footer, None elsewhere."""
-    for node in (element, *element.iterancestors()):
+    for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
             return "revision" if REVISION_CLASS.search(label) else "other"
