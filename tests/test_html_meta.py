@@ -372,3 +372,29 @@ def test_dateline_is_read_by_the_h1_printing_the_title_not_a_search_h1():
                 f'<h1>Search</h1>{filler}<h1>Scientific Trends in Psychiatry</h1>'
                 '<p>December 24, 2024</p><p>Text.</p>')
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-12-24"
+
+
+# --- title: repairs ---------------------------------------------------------------------------------
+
+def test_title_read_with_the_wrong_encoding_is_repaired():
+    title = "A DIY Investor’s Guide to Retirement Calculators".encode("utf-8").decode("latin-1")
+    tree = page(f'<meta property="og:title" content="{title}">', f"<h1>{title}</h1>")
+    assert read_html_fields(tree).title == "A DIY Investor’s Guide to Retirement Calculators"
+
+
+def test_h1_that_lost_characters_yields_to_the_metadata_title():
+    tree = page('<meta property="og:title" content="Event Planning: Beginner&#39;s Guide">',
+                "<h1>Event Planning? Beginner? Guide</h1>")
+    assert read_html_fields(tree).title == "Event Planning: Beginner's Guide"
+
+
+def test_h1_with_a_real_question_mark_is_kept():
+    tree = page('<meta property="og:title" content="Is coffee good for you? | Site">',
+                "<h1>Is coffee good for you?</h1>")
+    assert read_html_fields(tree).title == "Is coffee good for you?"
+
+
+def test_dateline_printed_inside_the_h1_is_dropped():
+    tree = page('<meta property="og:title" content="Top Strategies to Optimize Blockchain Security">',
+                "<h1>Top Strategies to Optimize Blockchain Security<div>Posted on July 1, 2024 by infuy</div></h1>")
+    assert read_html_fields(tree).title == "Top Strategies to Optimize Blockchain Security"
