@@ -398,3 +398,32 @@ def test_dateline_printed_inside_the_h1_is_dropped():
     tree = page('<meta property="og:title" content="Top Strategies to Optimize Blockchain Security">',
                 "<h1>Top Strategies to Optimize Blockchain Security<div>Posted on July 1, 2024 by infuy</div></h1>")
     assert read_html_fields(tree).title == "Top Strategies to Optimize Blockchain Security"
+
+
+# --- authors: visible bylines ---------------------------------------------------------------------
+
+def test_byline_inside_a_page_builder_widget_container_is_read():
+    tree = page(body='<h1>Headline here</h1><div class="elementor-widget-container">'
+                     '<h4 class="elementor-author-box__name">Liz Kenny</h4></div>')
+    assert read_html_fields(tree).authors == ("Liz Kenny",)
+
+
+def test_byline_in_a_sidebar_widget_is_not_read():
+    tree = page(body='<h1>Headline here</h1><div class="widget widget_authors">'
+                     '<span class="author">Jane Roe</span></div>')
+    assert read_html_fields(tree).authors == ()
+
+
+def test_by_colon_line_near_the_headline():
+    tree = page(body="<h1>Mini inference engine</h1><p>by: Ziyi Xu , Dec 17, 2025</p>")
+    assert read_html_fields(tree, crawl_date="2025-12-31").authors == ("Ziyi Xu",)
+
+
+def test_label_printed_as_the_parent_text_of_the_name():
+    tree = page(body="<h1>Headline here</h1><p>Text.</p><div>Article by<div>Matias Heikkilä</div></div>")
+    assert read_html_fields(tree).authors == ("Matias Heikkilä",)
+
+
+def test_placeholder_words_are_no_author():
+    tree = page('<meta name="author" content="undefined">', "<h1>Headline here</h1>")
+    assert read_html_fields(tree).authors == ()

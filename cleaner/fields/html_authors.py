@@ -18,7 +18,10 @@ BYLINE_XPATH = (
     " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
     " or contains(@class,'YLINE')]"
 )
-NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
+# "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
+# in "elementor-widget-container", the article's byline included.
+NOT_BYLINE_CONTEXT = re.compile(
+    r"comment|related|recommend|footer|sidebar|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
 # A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
@@ -30,13 +33,13 @@ MAX_BY_LINE_DISTANCE = 60
 MAX_BY_LINE_CHARS = 100
 LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
 BYLINE_LABEL = re.compile(
-    r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
+    r"^(?:written|posted|published|reported|words|article|story)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
 # Labels naming the author outright; a line opening with one is a byline wherever it stands.
 WRITTEN_BY = re.compile(
     r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von)\s*\S",
     re.IGNORECASE)
-BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)(?::\s*|\s)", re.IGNORECASE)
 
 
 # A wire story's first paragraph opens with a dateline crediting the agency: "WASHINGTON (AP) — …".
@@ -170,15 +173,27 @@ def _short_text_of(element) -> str | None:
 
 
 def _labelled_byline(facts: PageFacts) -> Byline:
-    """A label element ("Written by", "Author") followed by the element holding the name."""
-    for element in facts.tree.xpath("//body//*[not(*)]"):
-        if BYLINE_LABEL.match(element_text(element)) and not _in_other_context(element):
-            following = element.getnext()
-            if following is not None:
-                found = parse_byline(element_text(following), site=facts.site)
-                if found.authors:
-                    return found
+    """A label ("Written by", "Author") followed by the element holding the name: the label's next
+    sibling, or the first child of an element whose own text is the label ("Article by<p>Name</p>")."""
+    for element in facts.elements:
+        if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
+            continue
+        named = _named_after_label(element)
+        if named is not None and not _in_other_context(element):
+            found = parse_byline(element_text(named), site=facts.site)
+            if found.authors:
+                return found
     return Byline(None)
+
+
+def _named_after_label(element):
+    """The element printing the name after a byline label, or None when the element is no label."""
+    if len(element) == 0:
+        return element.getnext() if BYLINE_LABEL.match(element_text(element)) else None
+    own = (element.text or "").strip()
+    if own and BYLINE_LABEL.match(own) and isinstance(element[0].tag, str):
+        return element[0]
+    return None
 
 
 def _by_line_near_headline(facts: PageFacts) -> Byline:
