@@ -427,3 +427,18 @@ def test_label_printed_as_the_parent_text_of_the_name():
 def test_placeholder_words_are_no_author():
     tree = page('<meta name="author" content="undefined">', "<h1>Headline here</h1>")
     assert read_html_fields(tree).authors == ()
+
+
+def test_label_as_parent_text_reads_every_linked_name():
+    tree = page(body='<h1>Headline here</h1><div>By: <a href="/a">Carla Gomez</a>, '
+                     '<a href="/b">Jordeene B. Lagare</a></div>')
+    assert read_html_fields(tree).authors == ("Carla Gomez", "Jordeene B. Lagare")
+
+
+def test_far_publication_date_does_not_beat_the_updated_line_by_the_headline():
+    teasers = "".join(f"<p>Teaser {i}</p>" for i in range(120))
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2023-12-19T21:00:49+02:00">',
+                f"<h1>Headline here</h1><p>Last updated: 2023/12/19 at 9:01 PM</p>{teasers}"
+                '<p class="date">November 19, 2023</p>')
+    assert read_html_fields(tree).date == "2023-12-19T21:00:49+02:00"

@@ -26,6 +26,8 @@ NOT_BYLINE_CONTEXT = re.compile(
 MAX_BYLINE_CHARS = 200
 # A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
 MAX_NAME_LINE_CHARS = 60
+# The children read after a label printed as their parent's text: a byline links a few names.
+MAX_LABELLED_NAMES = 4
 # Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
 MAX_COAUTHOR_DISTANCE = 30
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
@@ -173,27 +175,32 @@ def _short_text_of(element) -> str | None:
 
 
 def _labelled_byline(facts: PageFacts) -> Byline:
-    """A label ("Written by", "Author") followed by the element holding the name: the label's next
-    sibling, or the first child of an element whose own text is the label ("Article by<p>Name</p>")."""
+    """A label ("Written by", "Author") followed by the names: in the label's next sibling, or in the
+    children of an element whose own text is the label ("Article by<p>Name</p>", "By: <a>…</a>, <a>…</a>")."""
     for element in facts.elements:
         if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
             continue
-        named = _named_after_label(element)
-        if named is not None and not _in_other_context(element):
-            found = parse_byline(element_text(named), site=facts.site)
+        names = _names_after_label(element)
+        if names and not _in_other_context(element):
+            found = _combine([parse_byline(text, site=facts.site) for text in names], ", ".join(names))
             if found.authors:
                 return found
     return Byline(None)
 
 
-def _named_after_label(element):
-    """The element printing the name after a byline label, or None when the element is no label."""
+def _names_after_label(element) -> list[str]:
+    """The texts printing the names after a byline label; empty when the element is no label."""
     if len(element) == 0:
-        return element.getnext() if BYLINE_LABEL.match(element_text(element)) else None
+        following = element.getnext()
+        if following is not None and BYLINE_LABEL.match(element_text(element)):
+            return [element_text(following)]
+        return []
     own = (element.text or "").strip()
-    if own and BYLINE_LABEL.match(own) and isinstance(element[0].tag, str):
-        return element[0]
-    return None
+    if not own or not BYLINE_LABEL.match(own):
+        return []
+    children = [child for child in element if isinstance(child.tag, str) and child.tag not in ("style", "script")]
+    children = children[:MAX_LABELLED_NAMES]
+    return [text for text in map(element_text, children) if text]
 
 
 def _by_line_near_headline(facts: PageFacts) -> Byline:

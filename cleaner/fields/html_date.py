@@ -55,6 +55,9 @@ PUBLISHED_TEXT = re.compile(
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
 # A line opening with an update label is the page's revision dateline: "Last updated: Aug 19, 2025".
 UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.pattern + r")", re.I)
+# A publication dateline beats a nearer "Updated" line only when this close to it; further away it
+# belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
+MAX_PUBLISHED_BEYOND_REVISION = 40
 # A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
 # 3 min read"): an unlabelled line counts when the rest of it is at most this long (tuned on
 # wcxb-articles).
@@ -240,12 +243,15 @@ def _visible_dateline(facts: PageFacts) -> PrintedDate | None:
     A publication dateline wins over a nearer "Updated" line; the update is the answer only when
     the page prints no other date by its headline.
     """
-    revision = None
+    revision, revision_distance = None, 0
     for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+        if revision and distance // 2 > revision_distance + MAX_PUBLISHED_BEYOND_REVISION:
+            break
         found = _dateline_of(element, distance // 2, facts)
         if found and not found.updated:
             return found
-        revision = revision or found
+        if found and not revision:
+            revision, revision_distance = found, distance // 2
     return revision
 
 
