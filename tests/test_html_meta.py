@@ -322,3 +322,123 @@ def test_page_without_h1_anchors_datelines_at_the_heading_printing_the_title():
                 "<p>20 December, 2025</p><p>Body text of the story.</p>")
     fields = read_html_fields(tree)
     assert (fields.date, fields.authors) == ("2025-12-20", ("Aynal Haque",))
+
+
+# --- date: printed datelines against structured dates ---------------------------------------------
+
+def test_updated_line_is_the_date_when_the_page_prints_no_other():
+    tree = page(body='<h1>Best tax software</h1><p>By Jane Doe</p><p>Updated on July 9, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-07-09"
+
+
+def test_publication_dateline_beats_a_nearer_updated_line():
+    tree = page(body='<h1>Headline here</h1><span>Updated Aug 21, 2025</span>'
+                     '<span class="meta">Published Apr 26, 2023</span>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-04-26"
+
+
+def test_updated_line_does_not_beat_the_structured_publication():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2024-10-15T18:50:03Z">',
+                '<h1>Headline here</h1><p>Updated on June 18, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-10-15T18:50:03Z"
+
+
+def test_printed_dateline_earlier_than_the_structured_date_wins():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2025-06-24">',
+                '<h1>Headline here</h1><p class="date">August 25, 2024</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-08-25"
+
+
+def test_printed_modification_date_without_label_wins_over_the_first_publication():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2024-09-06">'
+                '<meta property="article:modified_time" content="2025-11-14T06:49:57+00:00">',
+                '<h1>Headline here</h1><p class="post-date">November 14, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-11-14"
+
+
+def test_body_template_classes_do_not_hide_the_dateline():
+    tree = lxml.html.document_fromstring(
+        '<html><body class="single footer-on-bottom"><h1>Office chairs</h1>'
+        '<time>October 9, 2025</time><p>Text.</p></body></html>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-10-09"
+
+
+def test_dateline_is_read_by_the_h1_printing_the_title_not_a_search_h1():
+    filler = "".join(f"<p>Menu entry {i}</p>" for i in range(60))
+    tree = page('<meta property="og:title" content="Scientific trends in psychiatry">',
+                f'<h1>Search</h1>{filler}<h1>Scientific Trends in Psychiatry</h1>'
+                '<p>December 24, 2024</p><p>Text.</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2024-12-24"
+
+
+# --- title: repairs ---------------------------------------------------------------------------------
+
+def test_title_read_with_the_wrong_encoding_is_repaired():
+    title = "A DIY Investor’s Guide to Retirement Calculators".encode("utf-8").decode("latin-1")
+    tree = page(f'<meta property="og:title" content="{title}">', f"<h1>{title}</h1>")
+    assert read_html_fields(tree).title == "A DIY Investor’s Guide to Retirement Calculators"
+
+
+def test_h1_that_lost_characters_yields_to_the_metadata_title():
+    tree = page('<meta property="og:title" content="Event Planning: Beginner&#39;s Guide">',
+                "<h1>Event Planning? Beginner? Guide</h1>")
+    assert read_html_fields(tree).title == "Event Planning: Beginner's Guide"
+
+
+def test_h1_with_a_real_question_mark_is_kept():
+    tree = page('<meta property="og:title" content="Is coffee good for you? | Site">',
+                "<h1>Is coffee good for you?</h1>")
+    assert read_html_fields(tree).title == "Is coffee good for you?"
+
+
+def test_dateline_printed_inside_the_h1_is_dropped():
+    tree = page('<meta property="og:title" content="Top Strategies to Optimize Blockchain Security">',
+                "<h1>Top Strategies to Optimize Blockchain Security<div>Posted on July 1, 2024 by infuy</div></h1>")
+    assert read_html_fields(tree).title == "Top Strategies to Optimize Blockchain Security"
+
+
+# --- authors: visible bylines ---------------------------------------------------------------------
+
+def test_byline_inside_a_page_builder_widget_container_is_read():
+    tree = page(body='<h1>Headline here</h1><div class="elementor-widget-container">'
+                     '<h4 class="elementor-author-box__name">Liz Kenny</h4></div>')
+    assert read_html_fields(tree).authors == ("Liz Kenny",)
+
+
+def test_byline_in_a_sidebar_widget_is_not_read():
+    tree = page(body='<h1>Headline here</h1><div class="widget widget_authors">'
+                     '<span class="author">Jane Roe</span></div>')
+    assert read_html_fields(tree).authors == ()
+
+
+def test_by_colon_line_near_the_headline():
+    tree = page(body="<h1>Mini inference engine</h1><p>by: Ziyi Xu , Dec 17, 2025</p>")
+    assert read_html_fields(tree, crawl_date="2025-12-31").authors == ("Ziyi Xu",)
+
+
+def test_label_printed_as_the_parent_text_of_the_name():
+    tree = page(body="<h1>Headline here</h1><p>Text.</p><div>Article by<div>Matias Heikkilä</div></div>")
+    assert read_html_fields(tree).authors == ("Matias Heikkilä",)
+
+
+def test_placeholder_words_are_no_author():
+    tree = page('<meta name="author" content="undefined">', "<h1>Headline here</h1>")
+    assert read_html_fields(tree).authors == ()
+
+
+def test_label_as_parent_text_reads_every_linked_name():
+    tree = page(body='<h1>Headline here</h1><div>By: <a href="/a">Carla Gomez</a>, '
+                     '<a href="/b">Jordeene B. Lagare</a></div>')
+    assert read_html_fields(tree).authors == ("Carla Gomez", "Jordeene B. Lagare")
+
+
+def test_far_publication_date_does_not_beat_the_updated_line_by_the_headline():
+    teasers = "".join(f"<p>Teaser {i}</p>" for i in range(120))
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2023-12-19T21:00:49+02:00">',
+                f"<h1>Headline here</h1><p>Last updated: 2023/12/19 at 9:01 PM</p>{teasers}"
+                '<p class="date">November 19, 2023</p>')
+    assert read_html_fields(tree).date == "2023-12-19T21:00:49+02:00"

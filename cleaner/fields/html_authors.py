@@ -18,11 +18,16 @@ BYLINE_XPATH = (
     " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
     " or contains(@class,'YLINE')]"
 )
-NOT_BYLINE_CONTEXT = re.compile(r"comment|related|recommend|footer|sidebar|widget|promo|teaser", re.I)
+# "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
+# in "elementor-widget-container", the article's byline included.
+NOT_BYLINE_CONTEXT = re.compile(
+    r"comment|related|recommend|footer|sidebar|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
 # A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
 MAX_NAME_LINE_CHARS = 60
+# The children read after a label printed as their parent's text: a byline links a few names.
+MAX_LABELLED_NAMES = 4
 # Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
 MAX_COAUTHOR_DISTANCE = 30
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
@@ -30,13 +35,13 @@ MAX_BY_LINE_DISTANCE = 60
 MAX_BY_LINE_CHARS = 100
 LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
 BYLINE_LABEL = re.compile(
-    r"^(?:written|posted|published|reported|words)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
+    r"^(?:written|posted|published|reported|words|article|story)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
 # Labels naming the author outright; a line opening with one is a byline wherever it stands.
 WRITTEN_BY = re.compile(
     r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von)\s*\S",
     re.IGNORECASE)
-BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)\s", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)(?::\s*|\s)", re.IGNORECASE)
 
 
 # A wire story's first paragraph opens with a dateline crediting the agency: "WASHINGTON (AP) — …".
@@ -170,15 +175,32 @@ def _short_text_of(element) -> str | None:
 
 
 def _labelled_byline(facts: PageFacts) -> Byline:
-    """A label element ("Written by", "Author") followed by the element holding the name."""
-    for element in facts.tree.xpath("//body//*[not(*)]"):
-        if BYLINE_LABEL.match(element_text(element)) and not _in_other_context(element):
-            following = element.getnext()
-            if following is not None:
-                found = parse_byline(element_text(following), site=facts.site)
-                if found.authors:
-                    return found
+    """A label ("Written by", "Author") followed by the names: in the label's next sibling, or in the
+    children of an element whose own text is the label ("Article by<p>Name</p>", "By: <a>…</a>, <a>…</a>")."""
+    for element in facts.elements:
+        if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
+            continue
+        names = _names_after_label(element)
+        if names and not _in_other_context(element):
+            found = _combine([parse_byline(text, site=facts.site) for text in names], ", ".join(names))
+            if found.authors:
+                return found
     return Byline(None)
+
+
+def _names_after_label(element) -> list[str]:
+    """The texts printing the names after a byline label; empty when the element is no label."""
+    if len(element) == 0:
+        following = element.getnext()
+        if following is not None and BYLINE_LABEL.match(element_text(element)):
+            return [element_text(following)]
+        return []
+    own = (element.text or "").strip()
+    if not own or not BYLINE_LABEL.match(own):
+        return []
+    children = [child for child in element if isinstance(child.tag, str) and child.tag not in ("style", "script")]
+    children = children[:MAX_LABELLED_NAMES]
+    return [text for text in map(element_text, children) if text]
 
 
 def _by_line_near_headline(facts: PageFacts) -> Byline:

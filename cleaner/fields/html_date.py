@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from dataclasses import dataclass
 
 from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.page import PageFacts, near_headline, short_text
@@ -22,10 +23,15 @@ PUBLISHED_META = (
     "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date",
     "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "date",
 )
+# <meta> names of the last modification.
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
+                 "last-modified", "dcterms.modified")
 # Class or id words of elements printing a dateline.
 DATELINE_CLASS = re.compile(
     r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
 UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copyright", re.I)
+# Of those, the words naming a revision of the article itself (the rest are other contexts).
+REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
 PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I)
 # A dateline is a short line; a longer text is a paragraph that mentions a date.
@@ -47,6 +53,11 @@ PUBLISHED_TEXT = re.compile(
 # A line opening with a publication label is a dateline wherever it stands near the headline:
 # "Publicado em 3 de março de 2024", "기사입력 :[ 2018-08-25 15:24 ]", "Veröffentlicht am 3. März".
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
+# A line opening with an update label is the page's revision dateline: "Last updated: Aug 19, 2025".
+UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.pattern + r")", re.I)
+# A publication dateline beats a nearer "Updated" line only when this close to it; further away it
+# belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
+MAX_PUBLISHED_BEYOND_REVISION = 40
 # A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
 # 3 min read"): an unlabelled line counts when the rest of it is at most this long (tuned on
 # wcxb-articles).
@@ -54,6 +65,8 @@ MAX_DATELINE_REST_CHARS = 32
 # Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
 MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
+# A UTC value and a local dateline of the same instant fall at most this many calendar days apart.
+MAX_TIME_ZONE_DAYS = 1
 # Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...).
 MICRODATA_ARTICLE = ("//*[@itemscope][contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
                      "[.//*[@itemprop='datePublished']]")
@@ -65,6 +78,14 @@ TIME_IN_ARTICLE = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date printed by the headline, and whether the page labels it as an update."""
+
+    value: str
+    updated: bool
+
+
 def choose_date(facts: PageFacts) -> str | None:
     """The publication date as ISO 8601 (time and offset kept when given), or None."""
     day_first = _day_first(facts)
@@ -73,10 +94,37 @@ def choose_date(facts: PageFacts) -> str | None:
         parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
         if parsed:
             found.append(parsed)
+    printed = _visible_dateline(facts)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
         twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
-        return _printed_day_of(_local_time_of(found[0], twins), facts)
-    return _visible_dateline(facts) or _url_date(facts)
+        chosen = _local_time_of(found[0], twins)
+        if printed and _prefers_printed(printed, chosen, facts):
+            return printed.value
+        return _printed_day_of(chosen, printed)
+    return printed.value if printed else _url_date(facts)
+
+
+def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> bool:
+    """Whether the dateline under the headline beats the structured date.
+
+    A structured date later than the printed one is a re-stamp (a republication, a template date);
+    a printed date later than it counts when the metadata names it the modification date and the
+    page prints it without an "Updated" label: that is the date readers are shown.
+    """
+    apart = (datetime.date.fromisoformat(printed.value[:10]) - datetime.date.fromisoformat(chosen[:10])).days
+    if apart < -MAX_TIME_ZONE_DAYS:
+        return True
+    if apart <= MAX_TIME_ZONE_DAYS or printed.updated:
+        return False
+    modified = (parse_date(v, not_after=facts.not_after, day_first=None) for v in _modified_values(facts))
+    return any(m and m[:10] == printed.value[:10] for m in modified)
+
+
+def _modified_values(facts: PageFacts):
+    if facts.jsonld.date_modified:
+        yield facts.jsonld.date_modified
+    for key in MODIFIED_META:
+        yield from facts.meta.all(key)
 
 
 def _declares_article(facts: PageFacts) -> bool:
@@ -96,16 +144,13 @@ def _page_shows_day(facts: PageFacts, value: str) -> bool:
     return any(abs((found.day - day).days) <= 1 for found in find_dates(text))
 
 
-def _printed_day_of(chosen: str, facts: PageFacts) -> str:
+def _printed_day_of(chosen: str, printed: PrintedDate | None) -> str:
     """A UTC value yields to the dateline printed under the headline when they are a day apart at most."""
     instant = _instant(chosen)
-    if instant is None or instant.utcoffset() != datetime.timedelta(0):
+    if instant is None or instant.utcoffset() != datetime.timedelta(0) or printed is None or printed.updated:
         return chosen
-    printed = _visible_dateline(facts)
-    if printed is None:
-        return chosen
-    apart = datetime.date.fromisoformat(printed[:10]) - instant.date()
-    return printed if abs(apart.days) <= 1 else chosen
+    apart = datetime.date.fromisoformat(printed.value[:10]) - instant.date()
+    return printed.value if abs(apart.days) <= 1 else chosen
 
 
 def _local_time_of(chosen: str, others: list[str]) -> str:
@@ -154,11 +199,31 @@ def _structured_values(facts: PageFacts):
 
 
 def _is_update(element) -> bool:
-    for node in (element, *element.iterancestors()):
+    for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
             return True
     return False
+
+
+def _inside_body(element):
+    """The element and its ancestors below <body>: the body's classes name the page template
+    ("footer-on-bottom", "has-related-posts"), not the element's context."""
+    yield element
+    for node in element.iterancestors():
+        if node.tag in ("body", "html"):
+            return
+        yield node
+
+
+def _update_context(element) -> str | None:
+    """ "revision" inside an update/modified element, "other" inside comments, related teasers or
+    the footer, None elsewhere."""
+    for node in _inside_body(element):
+        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+        if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            return "revision" if REVISION_CLASS.search(label) else "other"
+    return None
 
 
 def _day_first(facts: PageFacts) -> bool | None:
@@ -172,28 +237,42 @@ def _day_first(facts: PageFacts) -> bool | None:
     return True
 
 
-def _visible_dateline(facts: PageFacts) -> str | None:
-    """The date printed closest to the headline, in a date-like element or standing alone."""
+def _visible_dateline(facts: PageFacts) -> PrintedDate | None:
+    """The date printed closest to the headline, in a date-like element or standing alone.
+
+    A publication dateline wins over a nearer "Updated" line; the update is the answer only when
+    the page prints no other date by its headline.
+    """
+    revision, revision_distance = None, 0
     for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+        if revision and distance // 2 > revision_distance + MAX_PUBLISHED_BEYOND_REVISION:
+            break
         found = _dateline_of(element, distance // 2, facts)
-        if found:
+        if found and not found.updated:
             return found
-    return None
+        if found and not revision:
+            revision, revision_distance = found, distance // 2
+    return revision
 
 
-def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
+def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = short_text(element, MAX_DATELINE_CHARS)
-    if not text or _is_update_only(text):
+    if not text:
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
+    labelled = labelled or UPDATE_LABEL.match(text)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
         return None
-    if _is_update(element):
+    context = _update_context(element)
+    if context == "other":
         return None
-    return parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+    value = parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+    if value is None:
+        return None
+    return PrintedDate(value, _is_update_only(text) or context == "revision")
 
 
 def _is_update_only(text: str) -> bool:

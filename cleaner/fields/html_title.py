@@ -24,6 +24,14 @@ MAX_TITLE_CHARS = 400
 # Site affixes ("| The Guardian") are short; a longer part is a piece of the headline.
 MAX_AFFIX_WORDS = 4
 SEPARATORS = re.compile(r"(\s+[|\-–—·•»/]\s+|\s*::\s*|\s+\|\s*|\s*\|\s+)")
+# A dateline printed inside the h1, after the headline (tuned on wcxb-articles).
+DATELINE_START = re.compile(r"^\W*(?:posted|published|updated|on|by)\b", re.IGNORECASE)
+MAX_TRAILING_DATELINE_CHARS = 80
+# Characters a wrong encoding leaves for the ones it lost, and how many a lost character may become.
+LOST_CHARACTERS = frozenset("?\ufffd")
+MAX_LOST_RUN = 3
+# UTF-8 bytes of punctuation and accented letters read as Latin-1: "â" then a C1 control, "Ã" then a letter.
+MOJIBAKE = re.compile("[\u00e2\u00c3\u00c2][\u0080-\u00bf]")
 PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
 # Metadata titles in order of trust; <title> carries the most site decoration.
 META_TITLE_KEYS = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
@@ -94,8 +102,33 @@ def choose_title(facts: PageFacts) -> str | None:
     cleaned = [title for title in cleaned if title]
     h1 = _best_heading(facts, references + cleaned)
     if h1:
-        return _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
-    return cleaned[0] if cleaned else None
+        heading = _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
+        return repair_text(_restored_characters(heading, cleaned))
+    return repair_text(cleaned[0]) if cleaned else None
+
+
+def repair_text(text: str) -> str:
+    """UTF-8 read as Latin-1 ("Investorâ\x80\x99s") decoded again; any other text unchanged."""
+    if not MOJIBAKE.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _restored_characters(heading: str, titles: list[str]) -> str:
+    """An h1 whose characters the page's encoding lost ("Beginner? Guide") yields to the metadata title
+    printing the same headline with them ("Beginner's Guide")."""
+    if "?" not in heading and "\ufffd" not in heading:
+        return heading
+    for title in titles:
+        matcher = SequenceMatcher(None, heading, title, autojunk=False)
+        changes = [(heading[i1:i2], title[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+        if changes and all(lost and set(lost) <= LOST_CHARACTERS and len(lost) <= len(kept) <= MAX_LOST_RUN
+                           for lost, kept in changes):
+            return title
+    return heading
 
 
 def _undecorated_heading(heading: str, references: list[str],
@@ -129,9 +162,14 @@ def _trim_kicker(heading: str, titles: list[str]) -> str:
         kicker = lowered[: -len(key)].strip()
         if lowered.endswith(key) and len(kicker.split()) <= MAX_KICKER_WORDS and not kicker.endswith(":"):
             return heading[-len(key):].strip()
-        if lowered.startswith(key) and BRACKETED.match(lowered[len(key):]):
+        if lowered.startswith(key) and (BRACKETED.match(lowered[len(key):]) or _is_dateline(heading[len(key):])):
             return heading[: len(key)].strip()
     return heading
+
+
+def _is_dateline(text: str) -> bool:
+    """ "Posted on July 1, 2024 by infuy": a date (and byline) the h1 printed after the headline."""
+    return bool(DATELINE_START.match(text)) and len(text) <= MAX_TRAILING_DATELINE_CHARS and bool(find_dates(text))
 
 
 def _reference_titles(facts: PageFacts) -> list[str]:

@@ -26,6 +26,7 @@ class JsonLd:
     is_article: bool = False  # the described object is an Article, not a plain WebPage
     headline: str | None = None
     date_published: str | None = None
+    date_modified: str | None = None
     authors: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()  # authors that are organisations, e.g. a wire agency
     typed_people: tuple[str, ...] = ()  # authors declared with "@type": "Person"
@@ -50,6 +51,7 @@ def read_jsonld(tree) -> JsonLd:
         headline=_text(article.get("headline") or article.get("name")) if article else None,
         date_published=_text(article.get("datePublished") or article.get("dateCreated"))
         if article else None,
+        date_modified=_text(article.get("dateModified")) if article else None,
         authors=people,
         organisations=organisations,
         typed_people=typed,

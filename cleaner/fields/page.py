@@ -90,11 +90,16 @@ HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title'
 
 
 def _headline_element(facts: PageFacts):
+    """The h1 printing the start of the metadata title (a page may have a logo or "Search" h1 first),
+    else the first h1; on a page without h1, the first heading printing the start of the title."""
     headings = facts.tree.xpath("//body//h1")
-    if headings:
-        return headings[0]
     title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
     key = _letters(title)
+    if len(headings) > 1 and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
+        printing = (h for h in headings if _prints_title_start(h, key, len(title)))
+        return next(printing, headings[0])
+    if headings:
+        return headings[0]
     if len(key) < MIN_HEADLINE_PREFIX_CHARS:
         return None
     for element in facts.tree.xpath(HEADLINE_STAND_INS):
@@ -102,6 +107,11 @@ def _headline_element(facts: PageFacts):
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
     return None
+
+
+def _prints_title_start(heading, key: str, title_chars: int) -> bool:
+    text = _letters(short_text(heading, title_chars + 20) or "")
+    return len(text) >= MIN_HEADLINE_PREFIX_CHARS and (key.startswith(text) or text.startswith(key))
 
 
 def _letters(text: str) -> str:

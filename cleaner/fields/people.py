@@ -94,7 +94,7 @@ NEWSROOM_WORDS = re.compile(
     r"|correspondents?|contributors?|admin|administrator|webmaster|guest|anonymous|press release"
     r"|media|news|online|digital|network|bureau|authors?|bio|biography|profile|follow|posts"
     r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically|last"
-    r"|insights?|tips|history|blog|home|category)(?![^\W_])",
+    r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
