@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts, element_text, near_headline, short_text
+from cleaner.fields.page import PageFacts, near_headline
 from cleaner.fields.people import Byline, canonical_agency, parse_byline
 
 AUTHOR_META = (
@@ -44,6 +44,7 @@ WIRE_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'/-]{1,60}\((?P<agency>[^()]
 # A credit line printed alone ("The Associated Press", "— The Canadian Press") is this short.
 MAX_CREDIT_CHARS = 40
 CREDIT_EDGES = " \t-–—|•·:,;©()"
+SCRIPT_TAGS = frozenset({"script", "style"})
 
 
 def choose_byline(facts: PageFacts) -> Byline:
@@ -66,11 +67,11 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
     A lone credit line counts only in a several-word spelling: "AP" or "PA" alone is a menu entry.
     """
     for paragraph in facts.tree.xpath("//body//p"):
-        match = WIRE_DATELINE.match(element_text(paragraph)[:MAX_BYLINE_CHARS])
+        match = WIRE_DATELINE.match(facts.text(paragraph)[:MAX_BYLINE_CHARS])
         if match and canonical_agency(match["agency"]) and not _in_other_context(paragraph):
             return Byline(match["agency"], (), canonical_agency(match["agency"]))
-    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
-        text = short_text(element, MAX_CREDIT_CHARS)
+    for element in facts.body_elements(SCRIPT_TAGS):
+        text = facts.short_text(element, MAX_CREDIT_CHARS)
         credit = re.sub(r"^(?:by|von|par|por)\s+", "", (text or "").strip(CREDIT_EDGES), flags=re.I)
         agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
         if agency and not _in_other_context(element):
@@ -144,7 +145,7 @@ def _marked_byline(facts: PageFacts) -> Byline:
     bylines: list[Byline] = []
     first = None
     for element in elements:
-        text = _short_text_of(element)
+        text = _short_text_of(element, facts)
         if not text:
             continue
         if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
@@ -156,14 +157,14 @@ def _marked_byline(facts: PageFacts) -> Byline:
     return _combine(bylines, bylines[0].byline if bylines else None)
 
 
-def _short_text_of(element) -> str | None:
+def _short_text_of(element, facts: PageFacts) -> str | None:
     """The element's text when short; else the first short line inside it (the name above a bio)."""
-    text = element_text(element)
+    text = facts.text(element)
     if len(text) <= MAX_BYLINE_CHARS:
         return text
     for inner in element.iterdescendants():
         if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
-            inner_text = element_text(inner)
+            inner_text = facts.text(inner)
             if inner_text and len(inner_text) <= MAX_NAME_LINE_CHARS:
                 return inner_text
     return None
@@ -172,10 +173,10 @@ def _short_text_of(element) -> str | None:
 def _labelled_byline(facts: PageFacts) -> Byline:
     """A label element ("Written by", "Author") followed by the element holding the name."""
     for element in facts.tree.xpath("//body//*[not(*)]"):
-        if BYLINE_LABEL.match(element_text(element)) and not _in_other_context(element):
+        if BYLINE_LABEL.match(facts.text(element)) and not _in_other_context(element):
             following = element.getnext()
             if following is not None:
-                found = parse_byline(element_text(following), site=facts.site)
+                found = parse_byline(facts.text(following), site=facts.site)
                 if found.authors:
                     return found
     return Byline(None)
@@ -184,7 +185,7 @@ def _labelled_byline(facts: PageFacts) -> Byline:
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = short_text(element, MAX_BY_LINE_CHARS)
+        text = facts.short_text(element, MAX_BY_LINE_CHARS)
         if text and BY_PREFIX.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
@@ -194,8 +195,8 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
 
 def _written_by_line(facts: PageFacts) -> Byline:
     """A short "Written by …" / "Author: …" line anywhere outside comments, teasers and sidebars."""
-    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
-        text = short_text(element, MAX_BY_LINE_CHARS)
+    for element in facts.body_elements(SCRIPT_TAGS):
+        text = facts.short_text(element, MAX_BY_LINE_CHARS)
         if text and WRITTEN_BY.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors:

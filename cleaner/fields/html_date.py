@@ -11,7 +11,7 @@ import itertools
 import re
 
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.page import PageFacts, near_headline, short_text
+from cleaner.fields.page import PageFacts, near_headline
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -184,7 +184,7 @@ def _visible_dateline(facts: PageFacts) -> str | None:
 def _dateline_of(element, distance: int, facts: PageFacts) -> str | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
-    text = short_text(element, MAX_DATELINE_CHARS)
+    text = facts.short_text(element, MAX_DATELINE_CHARS)
     if not text or _is_update_only(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
