@@ -73,7 +73,7 @@ def parse_html(text: str) -> HtmlElement:
     except lxml.etree.ParserError as err:
         raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
     body = tree.find("body")
-    if body is None or not "".join(body.itertext()).strip():
+    if body is None or not any(piece.strip() for piece in body.itertext()):
         raise Rejection("HTML document has no text", stage="segment")
     return tree
 
