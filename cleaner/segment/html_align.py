@@ -37,12 +37,17 @@ def shingle_set(words: Sequence[str]) -> set[tuple[str, ...]]:
 
 def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
     """For each unit (its tokens), whether the reference text contains it; each stretch of the
-    reference is matched once, preferably in order, so a repeated teaser does not match twice."""
+    reference is matched once, preferably in order, so a repeated teaser does not match twice.
+
+    Units found whole are matched first: a teaser that quotes the article's first paragraph beside its
+    headline holds most of that paragraph, and must not take its words before the paragraph itself.
+    """
     ref_words = tokens(reference)
     if not ref_words:
         return [False] * len(unit_words)
     state = _Alignment(" " + " ".join(ref_words) + " ", ref_words)
-    return [state.match(words) for words in unit_words]
+    matched = [state.match_whole(words) for words in unit_words]
+    return [hit or state.match_part(words) for words, hit in zip(unit_words, matched, strict=True)]
 
 
 class _Alignment:
@@ -61,7 +66,8 @@ class _Alignment:
         self.ref_shingles: Counter | None = None
         self.matched: list[Sequence[str]] = []  # units matched whole, not yet taken off ref_shingles
 
-    def match(self, words: Sequence[str]) -> bool:
+    def match_whole(self, words: Sequence[str]) -> bool:
+        """Whether the unit's text is in the reference as it stands (the stretch is used up)."""
         if not words:
             return False
         needle = " " + " ".join(words) + " "
@@ -77,6 +83,12 @@ class _Alignment:
         if pos >= 0:
             self._use(pos, len(needle), words)
             return True
+        return False
+
+    def match_part(self, words: Sequence[str]) -> bool:
+        """Whether most of a long unit's shingles are among those no other match has used."""
+        if len(words) < MIN_FREE_TOKENS:
+            return False
         if sum(word in self.vocabulary for word in words) < PARTIAL_SHARE * len(words):
             return False  # cheap bound: too few of its words are in the reference at all
         ref_shingles = self._remaining_shingles()
