@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -269,3 +270,19 @@ def test_content_after_an_early_document_end_is_read():
 def test_trailing_whitespace_after_the_document_end_changes_nothing():
     page = f"<html><body><p>{PARAGRAPHS[0]}</p></body></html>\n\n"
     assert parse_html(page).find("body").findtext("p") == PARAGRAPHS[0]
+
+
+def test_every_element_of_the_parsed_page_is_a_plain_html_element():
+    tree = parse_html("<html><body><form><label>Name</label><input value='x'></form><p>Text</p></body></html>")
+    classes = {type(element) for element in tree.iter(lxml.etree.Element)}
+    assert classes == {lxml.html.HtmlElement}
+    assert tree.find(".//form").text_content() == "Name"
+
+
+def test_partial_match_counts_only_what_whole_matches_left():
+    # The first unit uses the reference's only copy of these words; the second, a variant of it, has
+    # nothing left to match in part.
+    words = tokens("one two three four five six seven")
+    variant = tokens("one two three four five six eight")
+    assert align([words, variant], "one two three four five six seven") == [True, False]
+    assert align([variant], "one two three four five six seven") == [True]

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts, element_text, near_headline, short_text
+from cleaner.fields.page import PageFacts, near_headline
 from cleaner.fields.people import Byline, canonical_agency, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
+# Written as @attr[contains(., …)]: libxml2 then reads each attribute once, not once per test (twice faster).
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
-    " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
-    " or contains(@href,'/autor/') or contains(@href,'/auteur/') or contains(@href,'/writers/')))"
-    " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
-    " or contains(@class,'YLINE')]"
+    " or (self::a and @href[contains(.,'/author/') or contains(.,'/authors/')"
+    " or contains(.,'/autor/') or contains(.,'/auteur/') or contains(.,'/writers/')])"
+    " or @class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
+    " or contains(.,'YLINE')]]"
 )
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included.
@@ -49,6 +50,7 @@ WIRE_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'/-]{1,60}\((?P<agency>[^()]
 # A credit line printed alone ("The Associated Press", "— The Canadian Press") is this short.
 MAX_CREDIT_CHARS = 40
 CREDIT_EDGES = " \t-–—|•·:,;©()"
+SCRIPT_TAGS = frozenset({"script", "style"})
 
 
 def choose_byline(facts: PageFacts) -> Byline:
@@ -71,11 +73,11 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
     A lone credit line counts only in a several-word spelling: "AP" or "PA" alone is a menu entry.
     """
     for paragraph in facts.tree.xpath("//body//p"):
-        match = WIRE_DATELINE.match(element_text(paragraph)[:MAX_BYLINE_CHARS])
+        match = WIRE_DATELINE.match(facts.text(paragraph)[:MAX_BYLINE_CHARS])
         if match and canonical_agency(match["agency"]) and not _in_other_context(paragraph):
             return Byline(match["agency"], (), canonical_agency(match["agency"]))
-    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
-        text = short_text(element, MAX_CREDIT_CHARS)
+    for element in facts.body_elements(SCRIPT_TAGS):
+        text = facts.short_text(element, MAX_CREDIT_CHARS)
         credit = re.sub(r"^(?:by|von|par|por)\s+", "", (text or "").strip(CREDIT_EDGES), flags=re.I)
         agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
         if agency and not _in_other_context(element):
@@ -149,7 +151,7 @@ def _marked_byline(facts: PageFacts) -> Byline:
     bylines: list[Byline] = []
     first = None
     for element in elements:
-        text = _short_text_of(element)
+        text = _short_text_of(element, facts)
         if not text:
             continue
         if first is not None and position[element] - first > MAX_COAUTHOR_DISTANCE:
@@ -161,14 +163,14 @@ def _marked_byline(facts: PageFacts) -> Byline:
     return _combine(bylines, bylines[0].byline if bylines else None)
 
 
-def _short_text_of(element) -> str | None:
+def _short_text_of(element, facts: PageFacts) -> str | None:
     """The element's text when short; else the first short line inside it (the name above a bio)."""
-    text = element_text(element)
+    text = facts.text(element)
     if len(text) <= MAX_BYLINE_CHARS:
         return text
     for inner in element.iterdescendants():
         if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
-            inner_text = element_text(inner)
+            inner_text = facts.text(inner)
             if inner_text and len(inner_text) <= MAX_NAME_LINE_CHARS:
                 return inner_text
     return None
@@ -180,7 +182,7 @@ def _labelled_byline(facts: PageFacts) -> Byline:
     for element in facts.elements:
         if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
             continue
-        names = _names_after_label(element)
+        names = _names_after_label(element, facts)
         if names and not _in_other_context(element):
             found = _combine([parse_byline(text, site=facts.site) for text in names], ", ".join(names))
             if found.authors:
@@ -188,25 +190,25 @@ def _labelled_byline(facts: PageFacts) -> Byline:
     return Byline(None)
 
 
-def _names_after_label(element) -> list[str]:
+def _names_after_label(element, facts: PageFacts) -> list[str]:
     """The texts printing the names after a byline label; empty when the element is no label."""
     if len(element) == 0:
         following = element.getnext()
-        if following is not None and BYLINE_LABEL.match(element_text(element)):
-            return [element_text(following)]
+        if following is not None and BYLINE_LABEL.match(facts.text(element)):
+            return [facts.text(following)]
         return []
     own = (element.text or "").strip()
     if not own or not BYLINE_LABEL.match(own):
         return []
     children = [child for child in element if isinstance(child.tag, str) and child.tag not in ("style", "script")]
     children = children[:MAX_LABELLED_NAMES]
-    return [text for text in map(element_text, children) if text]
+    return [text for text in map(facts.text, children) if text]
 
 
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = short_text(element, MAX_BY_LINE_CHARS)
+        text = facts.short_text(element, MAX_BY_LINE_CHARS)
         if text and BY_PREFIX.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
@@ -216,8 +218,8 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
 
 def _written_by_line(facts: PageFacts) -> Byline:
     """A short "Written by …" / "Author: …" line anywhere outside comments, teasers and sidebars."""
-    for element in facts.tree.xpath("//body//*[not(self::script or self::style)]"):
-        text = short_text(element, MAX_BY_LINE_CHARS)
+    for element in facts.body_elements(SCRIPT_TAGS):
+        text = facts.short_text(element, MAX_BY_LINE_CHARS)
         if text and WRITTEN_BY.match(text) and not _in_other_context(element):
             found = parse_byline(text, site=facts.site)
             if found.authors:

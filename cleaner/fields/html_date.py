@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from cleaner.fields.dates import find_dates, parse_date
-from cleaner.fields.page import PageFacts, near_headline, short_text
+from cleaner.fields.page import PageFacts, near_headline
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -258,7 +258,7 @@ def _visible_dateline(facts: PageFacts) -> PrintedDate | None:
 def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
-    text = short_text(element, MAX_DATELINE_CHARS)
+    text = facts.short_text(element, MAX_DATELINE_CHARS)
     if not text:
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"

@@ -14,6 +14,7 @@ from cleaner.fields.html_date import choose_date
 from cleaner.fields.html_title import choose_title, compact, matches_site
 from cleaner.fields.jsonld import JsonLd, read_jsonld
 from cleaner.fields.page import MetaTags, PageFacts, read_meta
+from cleaner.fields.text_index import index_text
 from cleaner.model import Fields
 
 # The <title> suffix read as a site name is short: a headline is longer.
@@ -44,9 +45,8 @@ def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = N
     page_url = _canonical_url(tree, meta, jsonld, url)
     site = _site_name(tree, meta, jsonld, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
-    elements = tuple(e for e in tree.iter() if isinstance(e.tag, str))
-    order = {element: index for index, element in enumerate(elements)}
-    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, elements, order)
+    texts = index_text(tree)
+    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, texts.elements, texts.order, texts)
     byline = choose_byline(facts)
     return Fields(
         url=page_url,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.fields.jsonld import JsonLd
+from cleaner.fields.text_index import TextIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,24 @@ class PageFacts:
     not_after: str
     elements: tuple = ()  # every element of the tree in document order
     order: dict | None = None  # element -> its index in `elements`
+    texts: TextIndex | None = None  # every element's text, from one walk
+
+    def text(self, element) -> str:
+        """element_text, read from the index when there is one."""
+        return self.texts.text(element) if self.texts is not None else element_text(element)
+
+    def short_text(self, element, limit: int) -> str | None:
+        """short_text, read from the index when there is one."""
+        return self.texts.short(element, limit) if self.texts is not None else short_text(element, limit)
+
+    def body_elements(self, skipped: frozenset[str] = frozenset()) -> list:
+        """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
+        body = self.tree.find("body")
+        if body is None:
+            return []
+        if self.texts is not None:
+            return self.texts.descendants(body, skipped)
+        return [e for e in body.iterdescendants() if isinstance(e.tag, str) and e.tag not in skipped]
 
 
 def read_meta(tree) -> MetaTags:
@@ -103,7 +122,7 @@ def _headline_element(facts: PageFacts):
     if len(key) < MIN_HEADLINE_PREFIX_CHARS:
         return None
     for element in facts.tree.xpath(HEADLINE_STAND_INS):
-        text = _letters(short_text(element, len(title) + 20) or "")
+        text = _letters(facts.short_text(element, len(title) + 20) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
     return None

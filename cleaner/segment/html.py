@@ -53,7 +53,28 @@ MAX_CHROME_BLOCK_CHARS = 2000
 # show it (pages stitched from a template and their content, markup appended after </html>).
 DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+
+def _html_parser(**options) -> lxml.html.HTMLParser:
+    """lxml.html's parser with its element classes chosen in C.
+
+    lxml.html asks a Python function for the class of every element the moment Python first touches
+    it (forms, inputs and labels get their own classes); every reader of the page, the extractor
+    included, pays that call per element. Plain HtmlElements are all this package and trafilatura use.
+    """
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
+                                  **options)
+    parser.set_element_class_lookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+_PARSER = _html_parser()
 
 
 def parse_html(text: str) -> HtmlElement:
@@ -73,7 +94,7 @@ def parse_html(text: str) -> HtmlElement:
     except lxml.etree.ParserError as err:
         raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
     body = tree.find("body")
-    if body is None or not "".join(body.itertext()).strip():
+    if body is None or not any(piece.strip() for piece in body.itertext()):
         raise Rejection("HTML document has no text", stage="segment")
     return tree
 
@@ -90,11 +111,8 @@ def _without_early_document_end(text: str) -> str:
 
 
 def _parse_bytes(data: bytes) -> HtmlElement:
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False, encoding="utf-8"
-    )
     try:
-        return lxml.html.document_fromstring(data, parser=parser)
+        return lxml.html.document_fromstring(data, parser=_html_parser(encoding="utf-8"))
     except lxml.etree.ParserError as err:
         raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
 

@@ -37,24 +37,37 @@ def shingle_set(words: Sequence[str]) -> set[tuple[str, ...]]:
 
 def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
     """For each unit (its tokens), whether the reference text contains it; each stretch of the
-    reference is matched once, preferably in order, so a repeated teaser does not match twice."""
+    reference is matched once, preferably in order, so a repeated teaser does not match twice.
+
+    Units found whole are matched first: a teaser that quotes the article's first paragraph beside its
+    headline holds most of that paragraph, and must not take its words before the paragraph itself.
+    """
     ref_words = tokens(reference)
     if not ref_words:
         return [False] * len(unit_words)
-    state = _Alignment(" " + " ".join(ref_words) + " ", shingle_counts(ref_words), frozenset(ref_words))
-    return [state.match(words) for words in unit_words]
+    state = _Alignment(" " + " ".join(ref_words) + " ", ref_words)
+    matched = [state.match_whole(words) for words in unit_words]
+    return [hit or state.match_part(words) for words, hit in zip(unit_words, matched, strict=True)]
 
 
 class _Alignment:
-    """The reference text with a cursor (end of the last in-order match) and its used stretches."""
+    """The reference text with a cursor (end of the last in-order match) and its used stretches.
 
-    __slots__ = ("ref", "ref_shingles", "vocabulary", "cursor", "used")
+    The shingle counts of the reference are only needed for a partial match, which few units try:
+    they are counted on the first such try, and the units matched whole before it are taken off then.
+    """
 
-    def __init__(self, ref: str, ref_shingles: Counter, vocabulary: frozenset[str]) -> None:
-        self.ref, self.ref_shingles, self.vocabulary, self.cursor = ref, ref_shingles, vocabulary, 0
+    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used", "ref_shingles", "matched")
+
+    def __init__(self, ref: str, ref_words: list[str]) -> None:
+        self.ref, self.ref_words, self.cursor = ref, ref_words, 0
+        self.vocabulary = frozenset(ref_words)
         self.used: list[tuple[int, int]] = []
+        self.ref_shingles: Counter | None = None
+        self.matched: list[Sequence[str]] = []  # units matched whole, not yet taken off ref_shingles
 
-    def match(self, words: Sequence[str]) -> bool:
+    def match_whole(self, words: Sequence[str]) -> bool:
+        """Whether the unit's text is in the reference as it stands (the stretch is used up)."""
         if not words:
             return False
         needle = " " + " ".join(words) + " "
@@ -70,14 +83,29 @@ class _Alignment:
         if pos >= 0:
             self._use(pos, len(needle), words)
             return True
+        return False
+
+    def match_part(self, words: Sequence[str]) -> bool:
+        """Whether most of a long unit's shingles are among those no other match has used."""
+        if len(words) < MIN_FREE_TOKENS:
+            return False
         if sum(word in self.vocabulary for word in words) < PARTIAL_SHARE * len(words):
             return False  # cheap bound: too few of its words are in the reference at all
+        ref_shingles = self._remaining_shingles()
         own = shingle_counts(words)
-        shared = own & self.ref_shingles
+        shared = own & ref_shingles
         if sum(shared.values()) < PARTIAL_SHARE * sum(own.values()):
             return False
-        self.ref_shingles.subtract(shared)
+        ref_shingles.subtract(shared)
         return True
+
+    def _remaining_shingles(self) -> Counter:
+        if self.ref_shingles is None:
+            self.ref_shingles = shingle_counts(self.ref_words)
+        for words in self.matched:
+            self.ref_shingles.subtract(shingle_counts(words))
+        self.matched.clear()
+        return self.ref_shingles
 
     def _free_occurrence(self, needle: str, start: int) -> int:
         pos = self.ref.find(needle, start)
@@ -90,4 +118,4 @@ class _Alignment:
 
     def _use(self, pos: int, length: int, words: Sequence[str]) -> None:
         self.used.append((pos + 1, pos + length - 1))
-        self.ref_shingles.subtract(shingle_counts(words))
+        self.matched.append(words)

@@ -55,18 +55,29 @@ def _names(element: HtmlElement) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}".strip()
 
 
-def _caption_like(unit: Unit, area: HtmlElement) -> bool:
+def _caption_like(unit: Unit, area: HtmlElement, marks: dict[HtmlElement, tuple[bool, bool]]) -> bool:
     """Whether the unit is a caption or credit by its markup, and no teaser card holds it."""
+    if not any(element is area for element in unit.chain):
+        return False
     found = False
     for element in unit.chain:
         if element is area:
             return found
-        names = _names(element)
-        if element.tag in FOREIGN_TAGS or (names and FOREIGN_NAMES.search(names)):
+        if element not in marks:
+            marks[element] = _caption_marks(element)
+        foreign, caption = marks[element]
+        if foreign:
             return False
-        found = found or element.tag in ("figcaption", "figure") or element.get("itemprop") == "caption"
-        found = found or bool(names and CAPTION_NAMES.search(names))
+        found = found or caption
     return False
+
+
+def _caption_marks(element: HtmlElement) -> tuple[bool, bool]:
+    """Whether the element marks a teaser card (foreign to the article), and whether it marks a caption."""
+    names = _names(element)
+    foreign = element.tag in FOREIGN_TAGS or bool(names and FOREIGN_NAMES.search(names))
+    caption = element.tag in ("figcaption", "figure") or element.get("itemprop") == "caption"
+    return foreign, caption or bool(names and CAPTION_NAMES.search(names))
 
 
 def _caption_area(scope: HtmlElement) -> HtmlElement:
@@ -85,10 +96,11 @@ def mark_captions(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement
         return list(units), in_main
     area = _caption_area(scope)
     out_units, out_main = list(units), list(in_main)
+    marks: dict[HtmlElement, tuple[bool, bool]] = {}  # an element's marks, read once for all its units
     for i, unit in enumerate(units):
         if in_main[i] or unit.kind not in CAPTION_KINDS or len(unit.text) > MAX_CAPTION_CHARS:
             continue
-        if unit.link_chars > MAX_CAPTION_LINK_SHARE * len(unit.text) or not _caption_like(unit, area):
+        if unit.link_chars > MAX_CAPTION_LINK_SHARE * len(unit.text) or not _caption_like(unit, area, marks):
             continue
         out_units[i], out_main[i] = replace(unit, kind=Kind.CAPTION), True
     return out_units, out_main

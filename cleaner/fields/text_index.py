@@ -1,0 +1,85 @@
+"""Every element's text from one walk over the page, so the field readers never walk a subtree again.
+
+The field readers ask for the text of hundreds of elements, most of them large containers whose text
+they only need to know is too long. One walk collects the page's text pieces (whitespace collapsed)
+in document order and where each element's pieces start and end: an element's text is then a slice,
+and its length is known before the slice is joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.etree
+
+
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """The elements of a page in document order and their text, as spans of collapsed text pieces."""
+
+    elements: tuple  # every element, in document order
+    order: dict  # element -> its index in `elements`
+    pieces: tuple[str, ...]  # every non-blank text or tail, whitespace collapsed, in document order
+    offsets: tuple[int, ...]  # offsets[i]: len(" ".join(pieces[:i])) + 1 (one separator per piece)
+    first: tuple[int, ...]  # per element: the index of its first piece
+    end: tuple[int, ...]  # per element: the index after its last piece (its tail excluded)
+    last_descendant: tuple[int, ...]  # per element: the index in `elements` after its last descendant
+
+    def text(self, element) -> str:
+        """The element's text with a space between its pieces, so "By<a>Jane</a>" reads "By Jane"."""
+        index = self.order.get(element)
+        if index is None:  # a comment or processing instruction: not indexed
+            return " ".join(" ".join(element.itertext()).split())
+        return " ".join(self.pieces[self.first[index] : self.end[index]])
+
+    def short(self, element, limit: int) -> str | None:
+        """The element's text when it is at most `limit` characters, else None."""
+        index = self.order.get(element)
+        if index is None:
+            text = self.text(element)
+            return text if len(text) <= limit else None
+        start, stop = self.first[index], self.end[index]
+        if self.offsets[stop] - self.offsets[start] - 1 > limit:
+            return None
+        return " ".join(self.pieces[start:stop])
+
+    def descendants(self, element, skipped: frozenset[str] = frozenset()) -> list:
+        """The element's descendants in document order, without those of the skipped tags."""
+        index = self.order[element]
+        inside = self.elements[index + 1 : self.last_descendant[index]]
+        return [e for e in inside if e.tag not in skipped] if skipped else list(inside)
+
+
+def index_text(tree) -> TextIndex:
+    """Walk the page once. Comment and processing-instruction text is no text (as in itertext)."""
+    elements: list = []
+    pieces: list[str] = []
+    offsets = [0]
+    first: list[int] = []
+    end: list[int] = []
+    last_descendant: list[int] = []
+    open_elements: list[int] = []
+    # Comments and processing instructions come as events of their own; their tails are page text.
+    for event, node in lxml.etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            open_elements.append(len(elements))
+            elements.append(node)
+            first.append(len(pieces))
+            end.append(0)
+            last_descendant.append(0)
+            text = node.text
+        else:
+            if event == "end":
+                index = open_elements.pop()
+                end[index] = len(pieces)
+                last_descendant[index] = len(elements)
+            text = node.tail
+        if text:
+            words = text.split()
+            if words:
+                piece = " ".join(words)
+                pieces.append(piece)
+                offsets.append(offsets[-1] + len(piece) + 1)
+    order = {element: index for index, element in enumerate(elements)}
+    return TextIndex(tuple(elements), order, tuple(pieces), tuple(offsets), tuple(first), tuple(end),
+                     tuple(last_descendant))
