@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from cleaner.fields.page import PageFacts, element_text, near_headline, short_text
-from cleaner.fields.people import Byline, canonical_agency, parse_byline
+from cleaner.fields.people import Byline, canonical_agency, distinct_people, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
+# A Twitter card pair naming the author: twitter:labelN "Written by" and twitter:dataN "Jane Doe" (Yoast).
+WRITER_CARD_LABEL = re.compile(
+    r"^(?:written by|author|by|geschrieben von|verfasst von|autor(?:in)?|écrit par|auteur|escrito por"
+    r"|scritto da|geschreven door|napisane przez|skrivet av|skrevet af)\s*:?$", re.IGNORECASE)
+MAX_WRITER_CARDS = 4
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
     " or (self::a and (contains(@href,'/author/') or contains(@href,'/authors/')"
@@ -84,13 +89,13 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
 
 
 def _combine(bylines: list[Byline], printed: str | None) -> Byline:
-    authors = tuple(dict.fromkeys(name for b in bylines for name in b.authors))
+    authors = distinct_people(name for b in bylines for name in b.authors)
     agency = next((b.agency for b in bylines if b.agency), None)
     return Byline(printed if (authors or agency) else None, authors, agency)
 
 
 def _jsonld_byline(facts: PageFacts) -> Byline:
-    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site)
+    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site, lowercase=True)
                for name in facts.jsonld.authors]
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
@@ -106,16 +111,33 @@ def _is_blogger(name: str, facts: PageFacts) -> bool:
 
 
 def _meta_byline(facts: PageFacts) -> Byline:
-    for key in AUTHOR_META:
-        names = [n for n in facts.meta.all(key) if not _is_url(n)]
-        if key.startswith(("citation_", "dc.")):
+    for key in (*AUTHOR_META, None):
+        names = [n for n in facts.meta.all(key) if not _is_url(n)] if key else _writer_cards(facts)
+        if key and key.startswith(("citation_", "dc.")):
             names = [_first_name_first(n) for n in names]
         if names:
-            bylines = [parse_byline(name, site=facts.site) for name in names]
+            bylines = [parse_byline(name, site=facts.site, lowercase=True) for name in names]
             found = _combine(bylines, "; ".join(names))
             if found.authors or found.agency:
                 return found
     return Byline(None)
+
+
+def _writer_cards(facts: PageFacts) -> list[str]:
+    """The names a Twitter card prints under a "Written by" label (twitter:label1 / twitter:data1).
+
+    The card names the account that posted; a page whose metadata names another author (a brand's
+    sponsored post) is credited to that one, so the card counts only on a page naming no author at all.
+    """
+    named = (value for key in AUTHOR_META for value in facts.meta.all(key) if not _is_url(value))
+    if facts.jsonld.authors or facts.jsonld.organisations or any(named):
+        return []
+    names = []
+    for number in range(1, MAX_WRITER_CARDS + 1):
+        label = facts.meta.first(f"twitter:label{number}") or ""
+        if WRITER_CARD_LABEL.match(label.strip()):
+            names.extend(facts.meta.all(f"twitter:data{number}"))
+    return names
 
 
 def _first_name_first(name: str) -> str:
@@ -228,14 +250,21 @@ def _written_by_line(facts: PageFacts) -> Byline:
 def _in_other_context(element) -> bool:
     """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
 
-    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context.
+    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context; so does
+    any element holding a headline <h1> (a wrapper left open by broken markup, a "sidebar layout"
+    grid), and a utility class with an arbitrary value ("lg:mr-[--sidebar-width]").
     """
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        label = f"{node.get('class', '')} {node.get('id', '')}"
-        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
+        tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
+        label = " ".join(token for token in tokens if "[" not in token)
+        if (NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav")) and not _holds_headline(node):
             return True
         if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False
+
+
+def _holds_headline(node) -> bool:
+    return next(node.iterdescendants("h1"), None) is not None
