@@ -465,3 +465,18 @@ def test_utility_class_values_naming_a_sidebar_are_no_side_context():
     tree = page(body='<div class="lg:mr-[--sidebar-width]"><a href="/blog/authors/e-o">Emmanuel Oyibo</a></div>'
                      "<h1>Headline</h1>")
     assert read_html_fields(tree).authors == ("Emmanuel Oyibo",)
+
+
+def test_site_named_person_in_metadata_is_the_blogger_when_nothing_else_names_an_author():
+    head = '<meta property="og:site_name" content="Cory Dransfeldt"><meta name="author" content="Cory Dransfeldt">'
+    assert read_html_fields(page(head)).authors == ("Cory Dransfeldt",)
+    printed = page(head.replace("Cory Dransfeldt", "One Tree Planted"),
+                   '<h1>Headline</h1><span class="author">Meaghan Weeden</span>')
+    assert read_html_fields(printed).authors == ("Meaghan Weeden",)
+
+
+def test_single_word_author_counts_when_linked_to_its_author_page():
+    linked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/author/amanda/">Amanda</a></p>')
+    assert read_html_fields(linked).authors == ("Amanda",)
+    unlinked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/tag/amanda/">Amanda</a></p>')
+    assert read_html_fields(unlinked).authors == ()

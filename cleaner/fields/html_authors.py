@@ -23,6 +23,7 @@ BYLINE_XPATH = (
     " or contains(@class,'uthor') or contains(@class,'UTHOR') or contains(@class,'yline')"
     " or contains(@class,'YLINE')]"
 )
+AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included.
 NOT_BYLINE_CONTEXT = re.compile(
@@ -67,6 +68,9 @@ def choose_byline(facts: PageFacts) -> Byline:
             return Byline(printed, found.authors, agency)
     if agency:
         return Byline(visible.byline, (), agency)
+    for found in (_jsonld_byline(facts, site_named=True), _meta_byline(facts, site_named=True)):
+        if found.authors:
+            return found
     return _printed_wire_credit(facts)
 
 
@@ -94,8 +98,10 @@ def _combine(bylines: list[Byline], printed: str | None) -> Byline:
     return Byline(printed if (authors or agency) else None, authors, agency)
 
 
-def _jsonld_byline(facts: PageFacts) -> Byline:
-    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site, lowercase=True)
+def _jsonld_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
+    """The JSON-LD authors; with site_named, also an untyped author named like the site (a blogger's own)."""
+    bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
+                            lowercase=True)
                for name in facts.jsonld.authors]
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
@@ -103,20 +109,34 @@ def _jsonld_byline(facts: PageFacts) -> Byline:
     return _combine(bylines, "; ".join(facts.jsonld.authors) or None)
 
 
-def _is_blogger(name: str, facts: PageFacts) -> bool:
+def _is_blogger(name: str, facts: PageFacts, site_named: bool = False) -> bool:
     """A Person named like the site is the blogger whose site it is ("Sam Bossley" on his own blog);
-    a brand typed as Person is printed in capitals ("USA TODAY")."""
-    return name in facts.jsonld.typed_people and not any(
-        len(word) > 1 and word.isupper() for word in name.split())
+    a brand typed as Person is printed in capitals ("USA TODAY").
+
+    An author given without a type (a plain string, <meta name="author">) counts when shaped like a
+    person's name and only as a last resort (site_named): a company names itself the same way.
+    """
+    if any(len(word) > 1 and word.isupper() for word in name.split()):
+        return False
+    return name in facts.jsonld.typed_people or site_named and _person_shaped(name)
 
 
-def _meta_byline(facts: PageFacts) -> Byline:
+def _person_shaped(name: str) -> bool:
+    """A first and a last name ("Cory Dransfeldt"): two or three capitalised words of letters."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+def _meta_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
+    """The first <meta> author field naming someone; site_named as for _jsonld_byline."""
     for key in (*AUTHOR_META, None):
         names = [n for n in facts.meta.all(key) if not _is_url(n)] if key else _writer_cards(facts)
         if key and key.startswith(("citation_", "dc.")):
             names = [_first_name_first(n) for n in names]
         if names:
-            bylines = [parse_byline(name, site=facts.site, lowercase=True) for name in names]
+            bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
+                                    lowercase=True)
+                       for name in names]
             found = _combine(bylines, "; ".join(names))
             if found.authors or found.agency:
                 return found
@@ -157,10 +177,20 @@ def _visible_byline(facts: PageFacts) -> Byline:
     """
     for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line):
         found = reader(facts)
-        authors = tuple(name for name in found.authors if len(name.split()) > 1)
+        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts))
         if authors or found.agency:
             return Byline(found.byline, authors, found.agency)
     return Byline(None)
+
+
+def _has_author_page(name: str, facts: PageFacts) -> bool:
+    """The page links the name to its author page ("/author/amanda/"): a single word is then a pen name."""
+    slug = re.sub(r"\W+", "-", name.casefold()).strip("-")
+    for href in facts.tree.xpath("//body//a/@href"):
+        match = AUTHOR_PAGE.search(href)
+        if match and match["slug"].casefold() == slug:
+            return True
+    return False
 
 
 def _marked_byline(facts: PageFacts) -> Byline:
