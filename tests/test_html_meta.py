@@ -442,3 +442,41 @@ def test_far_publication_date_does_not_beat_the_updated_line_by_the_headline():
                 f"<h1>Headline here</h1><p>Last updated: 2023/12/19 at 9:01 PM</p>{teasers}"
                 '<p class="date">November 19, 2023</p>')
     assert read_html_fields(tree).date == "2023-12-19T21:00:49+02:00"
+
+
+def test_twitter_card_written_by_names_the_author_of_a_page_without_other_metadata():
+    card = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="{}">'
+    assert read_html_fields(page(card.format("Linda Rosencrance"))).authors == ("Linda Rosencrance",)
+    sponsored = ('<meta property="og:site_name" content="Example.net"><meta name="author" content="Example.net">'
+                 + card.format("Benjo Diaz"))
+    assert read_html_fields(page(sponsored, "<h1>Headline</h1>")).authors == ()
+
+
+def test_a_wrapper_holding_the_headline_is_no_side_context():
+    tree = page(body='<aside class="announcement-banner"><article><h1>Headline</h1>'
+                     '<span class="blog-meta-author">Tim Enwall</span></article>')
+    assert read_html_fields(tree).authors == ("Tim Enwall",)
+    sidebar = page(body='<article><h1>Headline</h1></article>'
+                        '<aside><span class="author">Tim Enwall</span></aside>')
+    assert read_html_fields(sidebar).authors == ()
+
+
+def test_utility_class_values_naming_a_sidebar_are_no_side_context():
+    tree = page(body='<div class="lg:mr-[--sidebar-width]"><a href="/blog/authors/e-o">Emmanuel Oyibo</a></div>'
+                     "<h1>Headline</h1>")
+    assert read_html_fields(tree).authors == ("Emmanuel Oyibo",)
+
+
+def test_site_named_person_in_metadata_is_the_blogger_when_nothing_else_names_an_author():
+    head = '<meta property="og:site_name" content="Cory Dransfeldt"><meta name="author" content="Cory Dransfeldt">'
+    assert read_html_fields(page(head)).authors == ("Cory Dransfeldt",)
+    printed = page(head.replace("Cory Dransfeldt", "One Tree Planted"),
+                   '<h1>Headline</h1><span class="author">Meaghan Weeden</span>')
+    assert read_html_fields(printed).authors == ("Meaghan Weeden",)
+
+
+def test_single_word_author_counts_when_linked_to_its_author_page():
+    linked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/author/amanda/">Amanda</a></p>')
+    assert read_html_fields(linked).authors == ("Amanda",)
+    unlinked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/tag/amanda/">Amanda</a></p>')
+    assert read_html_fields(unlinked).authors == ()

@@ -106,3 +106,46 @@ def test_dated_wire_credit_is_the_agency():
 def test_brand_written_longer_than_the_site_name_is_no_author():
     assert parse_byline("Business Insider", site="Insider").authors == ()
     assert parse_byline("Jane Post", site="Post").authors == ("Jane Post",)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Dylan Bailey, MS, RD, FAND", ("Dylan Bailey, MS, RD, FAND",)),
+        ("Doris Munoz-Mantilla, MD, FOMA, DABOM", ("Doris Munoz-Mantilla, MD, FOMA, DABOM",)),
+        ("Sarah Knowles MW", ("Sarah Knowles MW",)),
+        ("Jillian Kubala, MS, RD and John Roe, PhD", ("Jillian Kubala, MS, RD", "John Roe, PhD")),
+        ("Dr. Jane Doe", ("Dr. Jane Doe",)),
+    ],
+)
+def test_credentials_and_honorifics_stay_with_the_name_as_printed(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+def test_an_unknown_acronym_after_a_name_is_an_outlet_not_a_credential():
+    assert parse_byline("Jane Doe, CNN").authors == ("Jane Doe",)
+
+
+def test_md_opening_a_name_is_a_first_name_not_a_credential():
+    assert parse_byline("By Md Aynal Haque").authors == ("Md Aynal Haque",)
+
+
+def test_a_person_printed_with_and_without_credentials_is_one_author():
+    assert parse_byline("Cara Dumaplin RN, BSN | Cara Dumaplin").authors == ("Cara Dumaplin RN, BSN",)
+
+
+def test_lower_case_names_only_when_a_metadata_field_gives_them():
+    assert parse_byline("kirstin boatto").authors == ()
+    assert parse_byline("kirstin boatto", lowercase=True).authors == ("kirstin boatto",)
+
+
+def test_agency_printed_again_before_the_next_name_is_a_credit():
+    result = parse_byline("By — Najib Jobain, Associated Press Najib Jobain, Associated Press")
+    assert (result.authors, result.agency) == (("Najib Jobain",), "AP")
+    assert parse_byline("Antara Ghosh").authors == ("Antara Ghosh",)
+
+
+def test_newspaper_names_and_desks_of_the_site_are_no_people():
+    assert parse_byline("Javier Espinoza and Patricia Nilsson, Financial Times").authors == (
+        "Javier Espinoza", "Patricia Nilsson")
+    assert parse_byline("CBC Arts", site="CBC").authors == ()

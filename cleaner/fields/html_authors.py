@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from cleaner.fields.page import PageFacts, near_headline
-from cleaner.fields.people import Byline, canonical_agency, parse_byline
+from cleaner.fields.people import Byline, canonical_agency, distinct_people, parse_byline
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
 )
+# A Twitter card pair naming the author: twitter:labelN "Written by" and twitter:dataN "Jane Doe" (Yoast).
+WRITER_CARD_LABEL = re.compile(
+    r"^(?:written by|author|by|geschrieben von|verfasst von|autor(?:in)?|écrit par|auteur|escrito por"
+    r"|scritto da|geschreven door|napisane przez|skrivet av|skrevet af)\s*:?$", re.IGNORECASE)
+MAX_WRITER_CARDS = 4
 # Written as @attr[contains(., …)]: libxml2 then reads each attribute once, not once per test (twice faster).
 BYLINE_XPATH = (
     "//body//*[@rel='author' or @itemprop='author'"
@@ -19,6 +24,7 @@ BYLINE_XPATH = (
     " or @class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
     " or contains(.,'YLINE')]]"
 )
+AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included.
 NOT_BYLINE_CONTEXT = re.compile(
@@ -64,6 +70,9 @@ def choose_byline(facts: PageFacts) -> Byline:
             return Byline(printed, found.authors, agency)
     if agency:
         return Byline(visible.byline, (), agency)
+    for found in (_jsonld_byline(facts, site_named=True), _meta_byline(facts, site_named=True)):
+        if found.authors:
+            return found
     return _printed_wire_credit(facts)
 
 
@@ -86,13 +95,15 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
 
 
 def _combine(bylines: list[Byline], printed: str | None) -> Byline:
-    authors = tuple(dict.fromkeys(name for b in bylines for name in b.authors))
+    authors = distinct_people(name for b in bylines for name in b.authors)
     agency = next((b.agency for b in bylines if b.agency), None)
     return Byline(printed if (authors or agency) else None, authors, agency)
 
 
-def _jsonld_byline(facts: PageFacts) -> Byline:
-    bylines = [parse_byline(name, site=None if _is_blogger(name, facts) else facts.site)
+def _jsonld_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
+    """The JSON-LD authors; with site_named, also an untyped author named like the site (a blogger's own)."""
+    bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
+                            lowercase=True)
                for name in facts.jsonld.authors]
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
@@ -100,24 +111,55 @@ def _jsonld_byline(facts: PageFacts) -> Byline:
     return _combine(bylines, "; ".join(facts.jsonld.authors) or None)
 
 
-def _is_blogger(name: str, facts: PageFacts) -> bool:
+def _is_blogger(name: str, facts: PageFacts, site_named: bool = False) -> bool:
     """A Person named like the site is the blogger whose site it is ("Sam Bossley" on his own blog);
-    a brand typed as Person is printed in capitals ("USA TODAY")."""
-    return name in facts.jsonld.typed_people and not any(
-        len(word) > 1 and word.isupper() for word in name.split())
+    a brand typed as Person is printed in capitals ("USA TODAY").
+
+    An author given without a type (a plain string, <meta name="author">) counts when shaped like a
+    person's name and only as a last resort (site_named): a company names itself the same way.
+    """
+    if any(len(word) > 1 and word.isupper() for word in name.split()):
+        return False
+    return name in facts.jsonld.typed_people or site_named and _person_shaped(name)
 
 
-def _meta_byline(facts: PageFacts) -> Byline:
-    for key in AUTHOR_META:
-        names = [n for n in facts.meta.all(key) if not _is_url(n)]
-        if key.startswith(("citation_", "dc.")):
+def _person_shaped(name: str) -> bool:
+    """A first and a last name ("Cory Dransfeldt"): two or three capitalised words of letters."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+def _meta_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
+    """The first <meta> author field naming someone; site_named as for _jsonld_byline."""
+    for key in (*AUTHOR_META, None):
+        names = [n for n in facts.meta.all(key) if not _is_url(n)] if key else _writer_cards(facts)
+        if key and key.startswith(("citation_", "dc.")):
             names = [_first_name_first(n) for n in names]
         if names:
-            bylines = [parse_byline(name, site=facts.site) for name in names]
+            bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
+                                    lowercase=True)
+                       for name in names]
             found = _combine(bylines, "; ".join(names))
             if found.authors or found.agency:
                 return found
     return Byline(None)
+
+
+def _writer_cards(facts: PageFacts) -> list[str]:
+    """The names a Twitter card prints under a "Written by" label (twitter:label1 / twitter:data1).
+
+    The card names the account that posted; a page whose metadata names another author (a brand's
+    sponsored post) is credited to that one, so the card counts only on a page naming no author at all.
+    """
+    named = (value for key in AUTHOR_META for value in facts.meta.all(key) if not _is_url(value))
+    if facts.jsonld.authors or facts.jsonld.organisations or any(named):
+        return []
+    names = []
+    for number in range(1, MAX_WRITER_CARDS + 1):
+        label = facts.meta.first(f"twitter:label{number}") or ""
+        if WRITER_CARD_LABEL.match(label.strip()):
+            names.extend(facts.meta.all(f"twitter:data{number}"))
+    return names
 
 
 def _first_name_first(name: str) -> str:
@@ -137,10 +179,20 @@ def _visible_byline(facts: PageFacts) -> Byline:
     """
     for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line):
         found = reader(facts)
-        authors = tuple(name for name in found.authors if len(name.split()) > 1)
+        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts))
         if authors or found.agency:
             return Byline(found.byline, authors, found.agency)
     return Byline(None)
+
+
+def _has_author_page(name: str, facts: PageFacts) -> bool:
+    """The page links the name to its author page ("/author/amanda/"): a single word is then a pen name."""
+    slug = re.sub(r"\W+", "-", name.casefold()).strip("-")
+    for href in facts.tree.xpath("//body//a/@href"):
+        match = AUTHOR_PAGE.search(href)
+        if match and match["slug"].casefold() == slug:
+            return True
+    return False
 
 
 def _marked_byline(facts: PageFacts) -> Byline:
@@ -230,14 +282,21 @@ def _written_by_line(facts: PageFacts) -> Byline:
 def _in_other_context(element) -> bool:
     """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
 
-    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context.
+    The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context; so does
+    any element holding a headline <h1> (a wrapper left open by broken markup, a "sidebar layout"
+    grid), and a utility class with an arbitrary value ("lg:mr-[--sidebar-width]").
     """
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        label = f"{node.get('class', '')} {node.get('id', '')}"
-        if NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav"):
+        tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
+        label = " ".join(token for token in tokens if "[" not in token)
+        if (NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav")) and not _holds_headline(node):
             return True
         if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False
+
+
+def _holds_headline(node) -> bool:
+    return next(node.iterdescendants("h1"), None) is not None

@@ -92,7 +92,8 @@ NEWSROOM_WORDS = re.compile(
     r"(?<![^\W_])(?:staff|desk|editorial|editors?|newsroom|redaktion|rédaction|redacción|redação"
     r"|redazione|redactie|redakcja|team|board|agencies|agency|agences|agenturen|wires?|news service"
     r"|correspondents?|contributors?|admin|administrator|webmaster|guest|anonymous|press release"
-    r"|media|news|online|digital|network|bureau|authors?|bio|biography|profile|follow|posts"
+    r"|media|news|online|digital|network|bureau|times|journal|tribune|gazette|magazine|chronicle"
+    r"|telegraph|authors?|bio|biography|profile|follow|posts"
     r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically|last"
     r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login)(?![^\W_])",
     re.IGNORECASE,
@@ -105,9 +106,20 @@ ROLE_WORDS = re.compile(
     r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
     r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
     r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
-    r"|certified|licensed|registered|rn|md|phd|mba|cpa|cfp|lcsw|rd|ms)(?![^\W_])",
+    r"|certified|licensed|registered)(?![^\W_])",
     re.IGNORECASE,
 )
+# Post-nominal letters ("Jane Doe, MD, PhD", "Sarah Knowles MW"): part of the name as printed, so they are
+# kept after it. Only these open a run of credentials; an unknown acronym after a name is an outlet ("CNN").
+CREDENTIALS = frozenset({
+    "md", "do", "phd", "dphil", "edd", "psyd", "pharmd", "dds", "dmd", "dvm", "vmd", "od", "dpt", "dnp",
+    "rd", "rdn", "ldn", "cdn", "cde", "cdces", "rn", "bsn", "msn", "np", "aprn", "fnp", "lpn", "ibclc",
+    "ms", "msc", "ma", "mba", "mph", "msw", "mfa", "med", "bs", "bsc", "ba", "jd", "llm", "esq",
+    "cpa", "cfp", "cfa", "chfc", "clu", "cepf", "cfe", "cpp", "psp", "lcsw", "lmft", "lpc", "lmhc",
+    "mw", "ms", "cscs", "cpt", "faan", "facp", "facs", "faap", "fand", "faclm", "lvt", "dacvb",
+})
+# Further all-capitals credentials after a known one ("MD, FOMA, DABOM") are this short.
+MAX_CREDENTIAL_CHARS = 6
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
 NAME_PARTICLES = frozenset({
     "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le", "la",
@@ -131,6 +143,8 @@ MAX_NAME_WORDS = 5
 # A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
 MIN_BRAND_CHARS = 6
 MAX_NAME_CHARS = 60
+# An all-capitals site name this long is an outlet's initials ("CBC", "NPR"), not a first name.
+MIN_INITIALS_SITE_CHARS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +178,14 @@ def canonical_agency(name: str) -> str | None:
     return AGENCY_OF.get(folded) or AGENCY_OF.get("the " + folded)
 
 
-def parse_byline(text: str, *, site: str | None = None) -> Byline:
+def parse_byline(text: str, *, site: str | None = None, lowercase: bool = False) -> Byline:
     """Read the authors and the wire agency out of a byline.
 
     Args:
         text: the byline as printed ("By Jane Doe and John Roe, AFP").
         site: the site's own name, which is never an author.
+        lowercase: accept a name written all in lower case ("kirstin boatto"), as a metadata field
+            naming the author gives it; in page text such words are a sentence, not a name.
 
     Returns:
         A Byline; its byline is the trimmed text, or None when it names nobody.
@@ -178,14 +194,23 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
     authors: list[str] = []
     agencies: list[str] = []
     for segment in _segments(printed):
-        _read_segment(segment, site, authors, agencies)
+        _read_segment(segment, site, authors, agencies, lowercase=lowercase)
     if not authors and not agencies:
         return Byline(None)
     if authors:
         # The author box repeats the name to open the biography: the byline ends there.
         second = printed.find(authors[0], printed.find(authors[0]) + 1)
         printed = printed[:second].strip(EDGE_SEPARATORS) if second > 0 else printed
-    return Byline(printed, tuple(dict.fromkeys(authors)), agencies[0] if agencies else None)
+    return Byline(printed, distinct_people(authors), agencies[0] if agencies else None)
+
+
+def distinct_people(names) -> tuple[str, ...]:
+    """Each person once, in the first form printed: "Jane Doe, MD" and a later "Jane Doe" are one."""
+    kept: dict[str, str] = {}
+    for name in names:
+        bare = name[:len(name) - len(_credentials(name))].rstrip(" ,")
+        kept.setdefault(_fold(bare), name)
+    return tuple(kept.values())
 
 
 def _segments(text: str) -> list[str]:
@@ -203,7 +228,8 @@ def _bracketed_agency(match: re.Match) -> str:
     return " ; " + match["inner"] + " ; " if parts and all(map(canonical_agency, parts)) else " "
 
 
-def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str]) -> None:
+def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str], *,
+                  lowercase: bool = False) -> None:
     if NOT_AUTHOR_LABELS.match(segment) or DATE_LABELS.match(segment):
         return
     segment = _strip_labels(segment)
@@ -212,15 +238,54 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
         # "The Associated Press" is an agency; "The Worcester Telegram & Gazette" a newspaper.
         agencies.extend([whole_agency] if whole_agency else [])
         return
+    named_here = credited = False  # the last piece was a name; it (or a piece after it) printed credentials
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
+        if named_here and _continues_credentials(piece, credited):
+            authors[-1], credited = f"{authors[-1]}, {piece}", True
+            continue
         piece, agency = _split_trailing_agency(_strip_labels(piece))
-        if agency:
-            agencies.append(agency)
-        name = _person_name(piece, site) if piece else None
+        piece, leading = _split_leading_agency(piece)
+        agencies.extend(found for found in (agency, leading) if found)
+        credentials = _credentials(piece)
+        bare = piece[:len(piece) - len(credentials)].rstrip(" ,")
+        name = _person_name(bare, site, lowercase=lowercase) if bare else None
         if name:
-            authors.append(name)
+            authors.append(f"{name} {credentials}".strip())
+        named_here, credited = bool(name), bool(name and credentials)
+
+
+def _credentials(piece: str) -> str:
+    """The post-nominal letters ending a piece ("MS, RD" of "Jane Doe MS, RD"); "" when there are none.
+
+    The run opens with a known credential; the words after it may be any short all-capitals abbreviation.
+    """
+    words = piece.split()
+    start = len(words)
+    while start > 0 and _is_credential_word(words[start - 1]):
+        start -= 1
+    known = [i for i in range(start, len(words)) if _folded_credential(words[i]) in CREDENTIALS]
+    return " ".join(words[known[0]:]) if known else ""
+
+
+def _continues_credentials(piece: str, after_credential: bool) -> bool:
+    """A piece printing only credentials: "MS" after "Jane Doe", or "FOMA" after "Jane Doe, MD"."""
+    words = piece.split()
+    if not words or not all(map(_is_credential_word, words)):
+        return False
+    return after_credential or _credentials(piece) == piece
+
+
+def _folded_credential(word: str) -> str:
+    return word.strip(",").replace(".", "").casefold()
+
+
+def _is_credential_word(word: str) -> bool:
+    bare = word.strip(",").replace(".", "")
+    if bare.casefold() in CREDENTIALS:
+        return True
+    return 1 < len(bare) <= MAX_CREDENTIAL_CHARS and bare.isalpha() and bare.isupper()
 
 
 def _split_trailing_agency(piece: str) -> tuple[str, str | None]:
@@ -233,6 +298,20 @@ def _split_trailing_agency(piece: str) -> tuple[str, str | None]:
     return piece, None
 
 
+def _split_leading_agency(piece: str) -> tuple[str, str | None]:
+    """ "Associated Press Najib Jobain" -> ("Najib Jobain", "AP"): a credit printed again before the next name.
+
+    Only a several-word or all-capitals spelling counts: "Antara" or "Lusa" may be a first name.
+    """
+    words = piece.split()
+    for end in range(len(words) - 1, 0, -1):
+        credit = " ".join(words[:end])
+        agency = canonical_agency(credit)
+        if agency and (end > 1 or credit.isupper()):
+            return _strip_labels(" ".join(words[end:])), agency
+    return piece, None
+
+
 def _strip_labels(text: str) -> str:
     previous = None
     while previous != text:
@@ -241,7 +320,7 @@ def _strip_labels(text: str) -> str:
     return text
 
 
-def _person_name(piece: str, site: str | None) -> str | None:
+def _person_name(piece: str, site: str | None, *, lowercase: bool = False) -> str | None:
     """The person's name in a piece of a byline, or None when it is not one."""
     piece = _cut_weekday(_cut_at_repeat(PLACE_SUFFIX.sub("", piece)))
     piece = _drop_avatar_initials(_cut_trailing_caps(_cut_role(piece))).strip(" .,:;-–—'\"*{}<>")
@@ -254,7 +333,7 @@ def _person_name(piece: str, site: str | None) -> str | None:
         return None
     if site and _is_site_name(piece, site):
         return None
-    if not _looks_capitalised(piece) or _is_acronym(piece):
+    if not (_looks_capitalised(piece) or lowercase and piece.islower()) or _is_acronym(piece):
         return None
     return piece.title() if piece.isupper() else piece
 
@@ -313,7 +392,10 @@ def _is_site_name(piece: str, site: str) -> bool:
     if folded in {site_folded, bare_site, "the " + site_folded} or site_folded == "the " + folded:
         return True
     # The brand written longer than the site name: "Business Insider" on "Insider".
-    return len(bare_site) >= MIN_BRAND_CHARS and folded.endswith(" " + bare_site)
+    if len(bare_site) >= MIN_BRAND_CHARS and folded.endswith(" " + bare_site):
+        return True
+    # A desk of an outlet known by its initials: "CBC Arts" on "CBC".
+    return site.isupper() and len(site) >= MIN_INITIALS_SITE_CHARS and folded.startswith(site_folded + " ")
 
 
 def _is_acronym(piece: str) -> bool:
