@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, article_span, find_repeat, find_title, is_heading, is_prose, span_weight, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, article_span, find_repeat, find_title, is_heading, is_prose, span_weights, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -64,7 +64,8 @@ def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_a
     verdicts = apply_rules(blocks, tuple(r for r in rules if fmt in r.formats), _zones(blocks))
     anchor = None
     if fmt is Format.TEXT:
-        verdicts, anchor = _text_structure(blocks, verdicts)
+        box_rules = frozenset(r.id for r in rules if r.action is Action.DROP_BOX)
+        verdicts, anchor = _text_structure(blocks, verdicts, box_rules)
     judged = [Judged(b, v) for b, v in zip(blocks, verdicts)]
     return tuple(_assign_kinds(judged, anchor if lead_after_title else None))
 
@@ -144,9 +145,13 @@ def _is_teaser_title(block: Block, rule: Rule) -> bool:
     return len(block.text) <= rule.next_max_chars and not is_prose(block.text) and not block.text.endswith(".")
 
 
-def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[list[Verdict], int | None]:
-    """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index."""
-    start, end = article_span([span_weight(b, v) for b, v in zip(blocks, verdicts)])
+def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict], box_rules: frozenset[str] = frozenset()) -> tuple[list[Verdict], int | None]:
+    """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index.
+
+    `box_rules` are the ids of rules whose block heads a box of chrome; the span stops at one unless the
+    story goes on after it.
+    """
+    start, end = article_span(span_weights(blocks, verdicts, box_rules))
     if is_extracted(blocks, verdicts):
         start, end = min(start, _first_kept(verdicts)), len(blocks)
     title = find_title(blocks, verdicts, start)

@@ -36,12 +36,17 @@ HEADING_MAX_WORDS = 12
 SPAN_PROSE_MIN_WORDS = 10
 SPAN_SHORT_COST = 6.0
 SPAN_LONG_TEXT_FACTOR = 0.5
+SPAN_PROSE_OFFSET = 0.0
 SPAN_LINK_HEAVY = 0.5
 SPAN_LINK_COST = 12.0
 SPAN_CHROME_COST = 2.0
 # List items of at least this many words are content more often than menus.
 SPAN_LIST_LONG_WORDS = 5
 SPAN_LIST_LONG_COST = 2.0
+# The heading of a box that closes an article (related links, newsletter sign-up, tags, about the author)
+# costs this much, so the span crosses one only when the story goes on after it with a few paragraphs
+# (tuned on the dumps of bench aeb and naeb, both renderers: 15 and 60 score lower).
+SPAN_BOUNDARY_COST = 30.0
 
 
 def word_count(text: str) -> int:
@@ -79,6 +84,15 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules: frozenset[str] = frozenset()) -> list[float]:
+    """The span weight of every block; the first block of a box (a rule in `box_rules`) costs more."""
+    weights = []
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
+        opens_box = verdict.rule_id in box_rules and (i == 0 or verdicts[i - 1].rule_id != verdict.rule_id)
+        weights.append(-SPAN_BOUNDARY_COST if opens_box else span_weight(block, verdict))
+    return weights
+
+
 def span_weight(block: Block, verdict: Verdict) -> float:
     """How much a block pulls the article span towards it (positive) or away (negative)."""
     if not verdict.keep:
@@ -91,7 +105,7 @@ def span_weight(block: Block, verdict: Verdict) -> float:
         # (award winners, key points) of longer items, which cost less.
         return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
-        return float(words)
+        return float(words) - SPAN_PROSE_OFFSET
     if words >= 2 * SPAN_PROSE_MIN_WORDS:
         return words * SPAN_LONG_TEXT_FACTOR
     return -SPAN_SHORT_COST

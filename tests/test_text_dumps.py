@@ -91,3 +91,32 @@ def test_declared_text_format_wins_over_sniffing(valid):
     text = "<p>is how the tag is written</p> <div> <span> <a> <br> appear in this tutorial's prose, which is a dump.\n"
     out = valid(record(text * 3, declared_format=Format.TEXT))
     assert out["source"]["format"] == "text"
+
+
+TEASERS = ["Editors' Recommendations", "Ferry timetable changes for the summer season",
+           "The ferry company said on Monday that sailings to the islands would run every hour from June.",
+           "Harbour festival returns with fireworks and a regatta",
+           "Organisers expect more than twenty thousand visitors over the three days of the festival."]
+BIO = ["About the author", "Jo Smith", "Jo Smith is a senior reporter covering transport and city hall for the Gazette.",
+       "By submitting your information you agree to the Terms & Conditions and Privacy Policy."]
+
+
+def test_a_related_box_with_teaser_sentences_ends_the_article():
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(MENU, [title], STORY, TEASERS, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
+
+
+def test_an_author_box_after_the_story_is_removed():
+    out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY, BIO, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = {r["text"]: r["rule"] for r in out["removed"]}
+    assert rules["About the author"] == "generic.author_bio.heading"
+
+
+def test_the_story_goes_on_after_a_box_in_its_middle():
+    more = ["Work on the new crossing could start in the autumn if the regional transport fund agrees to pay half of it.",
+            "Council officers will report back in May with three designs and their costs, the mayor's office said."]
+    story = STORY + ["Related stories", "* Council budget approved"] + more
+    out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], story, FOOTER))
+    assert out["text"] == "\n\n".join(STORY + more)

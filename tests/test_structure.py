@@ -1,0 +1,32 @@
+"""Page structure from block features: the article span of a dump, its headline."""
+
+from __future__ import annotations
+
+from cleaner.model import Block, Kind, Verdict
+from cleaner.structure import SPAN_BOUNDARY_COST, article_span, span_weight, span_weights
+
+KEEP = Verdict(True)
+PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
+
+
+def blocks(*texts: str, kind: Kind = Kind.PARAGRAPH) -> list[Block]:
+    return [Block(index=i, text=t, line=i + 1, kind=kind) for i, t in enumerate(texts)]
+
+
+def test_the_span_is_the_run_with_the_largest_weight():
+    assert article_span([-6, 14, 14, -6, 14, -6, -6]) == (1, 5)
+    assert article_span([-6, -6]) == (0, 0)
+
+
+def test_prose_pulls_short_lines_and_link_lists_push():
+    prose, short, linked = blocks(PROSE, "Most read")[0], blocks(PROSE, "Most read")[1], Block(index=0, text=PROSE, link_density=0.9)
+    assert span_weight(prose, KEEP) > 0 > span_weight(short, KEEP)
+    assert span_weight(linked, KEEP) < span_weight(short, KEEP)
+
+
+def test_only_the_heading_of_a_box_costs_the_boundary():
+    box = Verdict(False, "t.box", "related")
+    got = span_weights(blocks("Related stories", "Teaser one", PROSE), [box, box, KEEP], frozenset({"t.box"}))
+    assert got[0] == -SPAN_BOUNDARY_COST
+    assert -SPAN_BOUNDARY_COST < got[1] < 0 < got[2]
+    assert span_weights(blocks("Related stories"), [box])[0] > -SPAN_BOUNDARY_COST  # not a box rule
