@@ -85,12 +85,24 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
 
 
 def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules: frozenset[str] = frozenset()) -> list[float]:
-    """The span weight of every block; the first block of a box (a rule in `box_rules`) costs more."""
+    """The span weight of every block. The first block of a box (a rule in `box_rules`) and a headline with a
+    byline or dateline under it (another story, or a teaser) cost the boundary."""
+    headlines = _story_headlines(blocks, verdicts)
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         opens_box = verdict.rule_id in box_rules and (i == 0 or verdicts[i - 1].rule_id != verdict.rule_id)
-        weights.append(-SPAN_BOUNDARY_COST if opens_box else span_weight(block, verdict))
+        weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
     return weights
+
+
+def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> set[int]:
+    """Headline-like blocks printed at most CREDIT_TITLE_GAP blocks above a byline or dateline."""
+    found = set()
+    for i, verdict in enumerate(verdicts):
+        if verdict.into in CREDIT_FIELDS:
+            above = range(i - 1, max(-1, i - 1 - CREDIT_TITLE_GAP), -1)
+            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j]))
+    return found
 
 
 def span_weight(block: Block, verdict: Verdict) -> float:
@@ -114,8 +126,9 @@ def span_weight(block: Block, verdict: Verdict) -> float:
 def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
     """A `Title | Site` first line, a renderer's level-1 heading, else the longest headline-like block just
     above the article start."""
-    if blocks and verdicts[0].keep and (" | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW)):
-        return 0
+    if blocks and verdicts[0].keep and not _opens_story(blocks, verdicts, 0, start):
+        if " | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW):
+            return 0
     h1 = [b for b in blocks[: start + 1] if b.tag == "h1" and verdicts[b.index].keep and len(b.text) <= TITLE_MAX_CHARS]
     if h1:
         return h1[-1].index
@@ -123,8 +136,14 @@ def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int)
     if above_credit is not None:
         return above_credit
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
-    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
+    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i]) and not _opens_story(blocks, verdicts, i, start)]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
+
+
+def _opens_story(blocks: Sequence[Block], verdicts: Sequence[Verdict], index: int, start: int) -> bool:
+    """The block the article span starts with and that weighs as text: the story's first paragraph (one ending
+    in ? or !, or a long one without a full stop), not its headline."""
+    return index == start and span_weight(blocks[index], verdicts[index]) > 0
 
 
 def _above_credit_line(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:

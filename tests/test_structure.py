@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, article_span, span_weight, span_weights
+from cleaner.structure import SPAN_BOUNDARY_COST, article_span, find_title, span_weight, span_weights
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -30,3 +30,15 @@ def test_only_the_heading_of_a_box_costs_the_boundary():
     assert got[0] == -SPAN_BOUNDARY_COST
     assert -SPAN_BOUNDARY_COST < got[1] < 0 < got[2]
     assert span_weights(blocks("Related stories"), [box])[0] > -SPAN_BOUNDARY_COST  # not a box rule
+
+
+def test_a_headline_over_a_byline_costs_the_boundary():
+    texts = ("Second story headline about the port", "By Jo Smith", PROSE)
+    verdicts = [KEEP, Verdict(False, "t.byline", "dateline", into="byline"), KEEP]
+    assert span_weights(blocks(*texts), verdicts)[0] == -SPAN_BOUNDARY_COST
+
+
+def test_the_story_first_paragraph_is_not_its_headline():
+    texts = ("Menu", "Local band plays tribute show", "Excitable brings you a high energy tribute to a classic rock band, "
+             "bringing a huge smile to your face as you relive the staples we know and love!")
+    assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 1

@@ -120,3 +120,11 @@ def test_the_story_goes_on_after_a_box_in_its_middle():
     story = STORY + ["Related stories", "* Council budget approved"] + more
     out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], story, FOOTER))
     assert out["text"] == "\n\n".join(STORY + more)
+
+
+def test_a_teaser_with_headline_and_byline_after_the_story_is_left_out():
+    teaser = ["Ferry company orders two electric boats", "By Sam Lee", "March 5, 2024",
+              "The island ferry company has ordered two electric boats from a shipyard in the north, its chief executive said."]
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(MENU, [title, "By Jo Smith"], STORY, teaser, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
