@@ -84,6 +84,14 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+def extracted_end(weights: Sequence[float]) -> int:
+    """Where an extractor's output ends: at the first boundary (a closing box, another story's headline)
+    after which its text never again outweighs the boundary; its lists and tables cost nothing."""
+    text_only = [w if w > 0 or w <= -SPAN_BOUNDARY_COST else 0.0 for w in weights]
+    _, end = article_span(text_only)
+    return next((i for i in range(end, len(weights)) if weights[i] <= -SPAN_BOUNDARY_COST), len(weights))
+
+
 def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules: frozenset[str] = frozenset()) -> list[float]:
     """The span weight of every block. The first block of a box (a rule in `box_rules`) and a headline with a
     byline or dateline under it (another story, or a teaser) cost the boundary."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, article_span, find_title, span_weight, span_weights
+from cleaner.structure import SPAN_BOUNDARY_COST, article_span, extracted_end, find_title, span_weight, span_weights
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -42,3 +42,10 @@ def test_the_story_first_paragraph_is_not_its_headline():
     texts = ("Menu", "Local band plays tribute show", "Excitable brings you a high energy tribute to a classic rock band, "
              "bringing a huge smile to your face as you relive the staples we know and love!")
     assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 1
+
+
+def test_extractor_output_ends_at_a_boundary_the_text_never_outweighs_again():
+    box = -SPAN_BOUNDARY_COST
+    assert extracted_end([20, 30, 0, 0, box, 12, 0]) == 4  # a list after the text kept, the box and its teaser not
+    assert extracted_end([20, box, 40, 25, 0]) == 5  # the story goes on after a box in its middle
+    assert extracted_end([20, 30, -6, -6]) == 4  # no boundary: everything the rules leave

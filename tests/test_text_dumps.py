@@ -128,3 +128,18 @@ def test_a_teaser_with_headline_and_byline_after_the_story_is_left_out():
     title = "Council votes to close the harbour bridge to cars"
     out = record(dump(MENU, [title, "By Jo Smith"], STORY, teaser, FOOTER))
     assert out["text"] == "\n\n".join(STORY)
+
+
+def test_extractor_output_keeps_its_table_and_loses_the_comments():
+    table = ["Route | Fare 2023 | Fare 2024", "Island A | 4.50 | 4.90", "Island B | 6.00 | 6.40"]
+    comments = ["Top Rated Comments", "Fares keep going up and the boats are always late, this council never listens.",
+                "I take the ferry every day and I have never seen it this crowded in the afternoon."]
+    out = record("\n\n".join(STORY + table + comments) + "\n")
+    assert out["text"] == "\n\n".join(STORY + table)
+
+
+def test_extractor_output_ends_at_a_related_box():
+    teaser = ["Related stories", "Ferry company orders two electric boats",
+              "The island ferry company has ordered two electric boats from a shipyard in the north, its chief executive said."]
+    out = record("\n\n".join(STORY + teaser) + "\n")
+    assert out["text"] == "\n\n".join(STORY)
