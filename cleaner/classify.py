@@ -173,12 +173,14 @@ def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
     A page dump has menus, skip links, share bars or link lists above the story, whether rules removed them
     or not.
     """
-    first_prose = next((i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)), None)
-    if first_prose is None:
+    prose = [i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)][:2]
+    if not prose:
         return False
-    if first_prose <= EXTRACTED_MAX_PREFIX:
-        return True
-    return not _has_page_chrome(blocks[:first_prose], verdicts[:first_prose])
+    if prose[0] > EXTRACTED_MAX_PREFIX and _has_page_chrome(blocks[: prose[0]], verdicts[: prose[0]]):
+        return False
+    # A page can open with a one-line notice ("This browser is not supported.") with its menus after it.
+    second = prose[1] if len(prose) > 1 else len(blocks)
+    return not _has_page_chrome(blocks[prose[0] + 1 : second], verdicts[prose[0] + 1 : second])
 
 
 def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:

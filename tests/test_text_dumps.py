@@ -143,3 +143,10 @@ def test_extractor_output_ends_at_a_related_box():
               "The island ferry company has ordered two electric boats from a shipyard in the north, its chief executive said."]
     out = record("\n\n".join(STORY + teaser) + "\n")
     assert out["text"] == "\n\n".join(STORY)
+
+
+def test_a_dump_opening_with_a_one_line_notice_is_still_a_page():
+    notice = ["This browser is not supported. For an optimal experience visit our site on another browser."]
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(notice, MENU, [title], STORY, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
