@@ -36,7 +36,6 @@ HEADING_MAX_WORDS = 12
 SPAN_PROSE_MIN_WORDS = 10
 SPAN_SHORT_COST = 6.0
 SPAN_LONG_TEXT_FACTOR = 0.5
-SPAN_PROSE_OFFSET = 0.0
 SPAN_LINK_HEAVY = 0.5
 SPAN_LINK_COST = 12.0
 SPAN_CHROME_COST = 2.0
@@ -44,8 +43,9 @@ SPAN_CHROME_COST = 2.0
 SPAN_LIST_LONG_WORDS = 5
 SPAN_LIST_LONG_COST = 2.0
 # The heading of a box that closes an article (related links, newsletter sign-up, tags, about the author)
-# costs this much, so the span crosses one only when the story goes on after it with a few paragraphs
-# (tuned on the dumps of bench aeb and naeb, both renderers: 15 and 60 score lower).
+# and a headline with a byline under it (a teaser, the next story) cost this much, so the span crosses one
+# only when the story goes on after it with a few paragraphs (tuned on the dumps of bench aeb and naeb, both
+# renderers: 15 and 60 score lower; wcxb-articles checked).
 SPAN_BOUNDARY_COST = 30.0
 
 
@@ -125,7 +125,7 @@ def span_weight(block: Block, verdict: Verdict) -> float:
         # (award winners, key points) of longer items, which cost less.
         return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
-        return float(words) - SPAN_PROSE_OFFSET
+        return float(words)
     if words >= 2 * SPAN_PROSE_MIN_WORDS:
         return words * SPAN_LONG_TEXT_FACTOR
     return -SPAN_SHORT_COST
