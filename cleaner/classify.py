@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, article_span, find_repeat, find_title, is_heading, is_prose, span_weight, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -66,7 +66,8 @@ def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_a
     verdicts = apply_rules(blocks, tuple(r for r in rules if fmt in r.formats), _zones(blocks))
     anchor = None
     if fmt is Format.TEXT:
-        verdicts, anchor = _text_structure(blocks, verdicts)
+        box_rules = frozenset(r.id for r in rules if r.action is Action.DROP_BOX)
+        verdicts, anchor = _text_structure(blocks, verdicts, box_rules)
     judged = [Judged(b, v) for b, v in zip(blocks, verdicts)]
     return tuple(_assign_kinds(judged, anchor if lead_after_title else None))
 
@@ -146,11 +147,16 @@ def _is_teaser_title(block: Block, rule: Rule) -> bool:
     return len(block.text) <= rule.next_max_chars and not is_prose(block.text) and not block.text.endswith(".")
 
 
-def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict]) -> tuple[list[Verdict], int | None]:
-    """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index."""
-    start, end = article_span([span_weight(b, v) for b, v in zip(blocks, verdicts)])
+def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict], box_rules: frozenset[str] = frozenset()) -> tuple[list[Verdict], int | None]:
+    """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index.
+
+    `box_rules` are the ids of rules whose block heads a box of chrome; the span stops at one unless the
+    story goes on after it.
+    """
+    weights = span_weights(blocks, verdicts, box_rules)
+    start, end = article_span(weights)
     if is_extracted(blocks, verdicts):
-        start, end = min(start, _first_kept(verdicts)), len(blocks)
+        start, end = min(start, _first_kept(verdicts)), extracted_end(weights)
     title = find_title(blocks, verdicts, start)
     repeat = find_repeat(blocks, title) if title is not None else None
     outside = Verdict(False, OUTSIDE_ARTICLE, "boilerplate")
@@ -169,12 +175,14 @@ def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
     A page dump has menus, skip links, share bars or link lists above the story, whether rules removed them
     or not.
     """
-    first_prose = next((i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)), None)
-    if first_prose is None:
+    prose = [i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)][:2]
+    if not prose:
         return False
-    if first_prose <= EXTRACTED_MAX_PREFIX:
-        return True
-    return not _has_page_chrome(blocks[:first_prose], verdicts[:first_prose])
+    if prose[0] > EXTRACTED_MAX_PREFIX and _has_page_chrome(blocks[: prose[0]], verdicts[: prose[0]]):
+        return False
+    # A page can open with a one-line notice ("This browser is not supported.") with its menus after it.
+    second = prose[1] if len(prose) > 1 else len(blocks)
+    return not _has_page_chrome(blocks[prose[0] + 1 : second], verdicts[prose[0] + 1 : second])
 
 
 def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:

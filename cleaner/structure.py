@@ -42,6 +42,11 @@ SPAN_CHROME_COST = 2.0
 # List items of at least this many words are content more often than menus.
 SPAN_LIST_LONG_WORDS = 5
 SPAN_LIST_LONG_COST = 2.0
+# The heading of a box that closes an article (related links, newsletter sign-up, tags, about the author)
+# and a headline with a byline under it (a teaser, the next story) cost this much, so the span crosses one
+# only when the story goes on after it with a few paragraphs (tuned on the dumps of bench aeb and naeb, both
+# renderers: 15 and 60 score lower; wcxb-articles checked).
+SPAN_BOUNDARY_COST = 30.0
 
 
 def word_count(text: str) -> int:
@@ -79,6 +84,35 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+def extracted_end(weights: Sequence[float]) -> int:
+    """Where an extractor's output ends: at the first boundary (a closing box, another story's headline)
+    after which its text never again outweighs the boundary; its lists and tables cost nothing."""
+    text_only = [w if w > 0 or w <= -SPAN_BOUNDARY_COST else 0.0 for w in weights]
+    _, end = article_span(text_only)
+    return next((i for i in range(end, len(weights)) if weights[i] <= -SPAN_BOUNDARY_COST), len(weights))
+
+
+def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules: frozenset[str] = frozenset()) -> list[float]:
+    """The span weight of every block. The first block of a box (a rule in `box_rules`) and a headline with a
+    byline or dateline under it (another story, or a teaser) cost the boundary."""
+    headlines = _story_headlines(blocks, verdicts)
+    weights = []
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
+        opens_box = verdict.rule_id in box_rules and (i == 0 or verdicts[i - 1].rule_id != verdict.rule_id)
+        weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
+    return weights
+
+
+def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> set[int]:
+    """Headline-like blocks printed at most CREDIT_TITLE_GAP blocks above a byline or dateline."""
+    found = set()
+    for i, verdict in enumerate(verdicts):
+        if verdict.into in CREDIT_FIELDS:
+            above = range(i - 1, max(-1, i - 1 - CREDIT_TITLE_GAP), -1)
+            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j]))
+    return found
+
+
 def span_weight(block: Block, verdict: Verdict) -> float:
     """How much a block pulls the article span towards it (positive) or away (negative)."""
     if not verdict.keep:
@@ -100,8 +134,9 @@ def span_weight(block: Block, verdict: Verdict) -> float:
 def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
     """A `Title | Site` first line, a renderer's level-1 heading, else the longest headline-like block just
     above the article start."""
-    if blocks and verdicts[0].keep and (" | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW)):
-        return 0
+    if blocks and verdicts[0].keep and not _opens_story(blocks, verdicts, 0, start):
+        if " | " in blocks[0].text or (is_title_like(blocks[0]) and start <= TITLE_WINDOW):
+            return 0
     h1 = [b for b in blocks[: start + 1] if b.tag == "h1" and verdicts[b.index].keep and len(b.text) <= TITLE_MAX_CHARS]
     if h1:
         return h1[-1].index
@@ -109,8 +144,14 @@ def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int)
     if above_credit is not None:
         return above_credit
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
-    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i])]
+    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i]) and not _opens_story(blocks, verdicts, i, start)]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
+
+
+def _opens_story(blocks: Sequence[Block], verdicts: Sequence[Verdict], index: int, start: int) -> bool:
+    """The block the article span starts with and that weighs as text: the story's first paragraph (one ending
+    in ? or !, or a long one without a full stop), not its headline."""
+    return index == start and span_weight(blocks[index], verdicts[index]) > 0
 
 
 def _above_credit_line(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:

@@ -91,3 +91,62 @@ def test_declared_text_format_wins_over_sniffing(valid):
     text = "<p>is how the tag is written</p> <div> <span> <a> <br> appear in this tutorial's prose, which is a dump.\n"
     out = valid(record(text * 3, declared_format=Format.TEXT))
     assert out["source"]["format"] == "text"
+
+
+TEASERS = ["Editors' Recommendations", "Ferry timetable changes for the summer season",
+           "The ferry company said on Monday that sailings to the islands would run every hour from June.",
+           "Harbour festival returns with fireworks and a regatta",
+           "Organisers expect more than twenty thousand visitors over the three days of the festival."]
+BIO = ["About the author", "Jo Smith", "Jo Smith is a senior reporter covering transport and city hall for the Gazette.",
+       "By submitting your information you agree to the Terms & Conditions and Privacy Policy."]
+
+
+def test_a_related_box_with_teaser_sentences_ends_the_article():
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(MENU, [title], STORY, TEASERS, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
+
+
+def test_an_author_box_after_the_story_is_removed():
+    out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY, BIO, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = {r["text"]: r["rule"] for r in out["removed"]}
+    assert rules["About the author"] == "generic.author_bio.heading"
+
+
+def test_the_story_goes_on_after_a_box_in_its_middle():
+    more = ["Work on the new crossing could start in the autumn if the regional transport fund agrees to pay half of it.",
+            "Council officers will report back in May with three designs and their costs, the mayor's office said."]
+    story = STORY + ["Related stories", "* Council budget approved"] + more
+    out = record(dump(MENU, ["Council votes to close the harbour bridge to cars"], story, FOOTER))
+    assert out["text"] == "\n\n".join(STORY + more)
+
+
+def test_a_teaser_with_headline_and_byline_after_the_story_is_left_out():
+    teaser = ["Ferry company orders two electric boats", "By Sam Lee", "March 5, 2024",
+              "The island ferry company has ordered two electric boats from a shipyard in the north, its chief executive said."]
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(MENU, [title, "By Jo Smith"], STORY, teaser, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)
+
+
+def test_extractor_output_keeps_its_table_and_loses_the_comments():
+    table = ["Route | Fare 2023 | Fare 2024", "Island A | 4.50 | 4.90", "Island B | 6.00 | 6.40"]
+    comments = ["Top Rated Comments", "Fares keep going up and the boats are always late, this council never listens.",
+                "I take the ferry every day and I have never seen it this crowded in the afternoon."]
+    out = record("\n\n".join(STORY + table + comments) + "\n")
+    assert out["text"] == "\n\n".join(STORY + table)
+
+
+def test_extractor_output_ends_at_a_related_box():
+    teaser = ["Related stories", "Ferry company orders two electric boats",
+              "The island ferry company has ordered two electric boats from a shipyard in the north, its chief executive said."]
+    out = record("\n\n".join(STORY + teaser) + "\n")
+    assert out["text"] == "\n\n".join(STORY)
+
+
+def test_a_dump_opening_with_a_one_line_notice_is_still_a_page():
+    notice = ["This browser is not supported. For an optimal experience visit our site on another browser."]
+    title = "Council votes to close the harbour bridge to cars"
+    out = record(dump(notice, MENU, [title], STORY, FOOTER))
+    assert out["text"] == "\n\n".join(STORY)

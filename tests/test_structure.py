@@ -1,0 +1,51 @@
+"""Page structure from block features: the article span of a dump, its headline."""
+
+from __future__ import annotations
+
+from cleaner.model import Block, Kind, Verdict
+from cleaner.structure import SPAN_BOUNDARY_COST, article_span, extracted_end, find_title, span_weight, span_weights
+
+KEEP = Verdict(True)
+PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
+
+
+def blocks(*texts: str, kind: Kind = Kind.PARAGRAPH) -> list[Block]:
+    return [Block(index=i, text=t, line=i + 1, kind=kind) for i, t in enumerate(texts)]
+
+
+def test_the_span_is_the_run_with_the_largest_weight():
+    assert article_span([-6, 14, 14, -6, 14, -6, -6]) == (1, 5)
+    assert article_span([-6, -6]) == (0, 0)
+
+
+def test_prose_pulls_short_lines_and_link_lists_push():
+    prose, short, linked = blocks(PROSE, "Most read")[0], blocks(PROSE, "Most read")[1], Block(index=0, text=PROSE, link_density=0.9)
+    assert span_weight(prose, KEEP) > 0 > span_weight(short, KEEP)
+    assert span_weight(linked, KEEP) < span_weight(short, KEEP)
+
+
+def test_only_the_heading_of_a_box_costs_the_boundary():
+    box = Verdict(False, "t.box", "related")
+    got = span_weights(blocks("Related stories", "Teaser one", PROSE), [box, box, KEEP], frozenset({"t.box"}))
+    assert got[0] == -SPAN_BOUNDARY_COST
+    assert -SPAN_BOUNDARY_COST < got[1] < 0 < got[2]
+    assert span_weights(blocks("Related stories"), [box])[0] > -SPAN_BOUNDARY_COST  # not a box rule
+
+
+def test_a_headline_over_a_byline_costs_the_boundary():
+    texts = ("Second story headline about the port", "By Jo Smith", PROSE)
+    verdicts = [KEEP, Verdict(False, "t.byline", "dateline", into="byline"), KEEP]
+    assert span_weights(blocks(*texts), verdicts)[0] == -SPAN_BOUNDARY_COST
+
+
+def test_the_story_first_paragraph_is_not_its_headline():
+    texts = ("Menu", "Local band plays tribute show", "Excitable brings you a high energy tribute to a classic rock band, "
+             "bringing a huge smile to your face as you relive the staples we know and love!")
+    assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 1
+
+
+def test_extractor_output_ends_at_a_boundary_the_text_never_outweighs_again():
+    box = -SPAN_BOUNDARY_COST
+    assert extracted_end([20, 30, 0, 0, box, 12, 0]) == 4  # a list after the text kept, the box and its teaser not
+    assert extracted_end([20, box, 40, 25, 0]) == 5  # the story goes on after a box in its middle
+    assert extracted_end([20, 30, -6, -6]) == 4  # no boundary: everything the rules leave
