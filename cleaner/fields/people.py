@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from cleaner.fields.credentials import continues_credentials, trailing_credentials
 from cleaner.fields.dates import find_dates
 
 # Canonical spelling of each wire agency, then the other spellings found in credits.
@@ -109,17 +110,6 @@ ROLE_WORDS = re.compile(
     r"|certified|licensed|registered)(?![^\W_])",
     re.IGNORECASE,
 )
-# Post-nominal letters ("Jane Doe, MD, PhD", "Sarah Knowles MW"): part of the name as printed, so they are
-# kept after it. Only these open a run of credentials; an unknown acronym after a name is an outlet ("CNN").
-CREDENTIALS = frozenset({
-    "md", "do", "phd", "dphil", "edd", "psyd", "pharmd", "dds", "dmd", "dvm", "vmd", "od", "dpt", "dnp",
-    "rd", "rdn", "ldn", "cdn", "cde", "cdces", "rn", "bsn", "msn", "np", "aprn", "fnp", "lpn", "ibclc",
-    "ms", "msc", "ma", "mba", "mph", "msw", "mfa", "med", "bs", "bsc", "ba", "jd", "llm", "esq",
-    "cpa", "cfp", "cfa", "chfc", "clu", "cepf", "cfe", "cpp", "psp", "lcsw", "lmft", "lpc", "lmhc",
-    "mw", "ms", "cscs", "cpt", "faan", "facp", "facs", "faap", "fand", "faclm", "lvt", "dacvb",
-})
-# Further all-capitals credentials after a known one ("MD, FOMA, DABOM") are this short.
-MAX_CREDENTIAL_CHARS = 6
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
 NAME_PARTICLES = frozenset({
     "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le", "la",
@@ -208,7 +198,7 @@ def distinct_people(names) -> tuple[str, ...]:
     """Each person once, in the first form printed: "Jane Doe, MD" and a later "Jane Doe" are one."""
     kept: dict[str, str] = {}
     for name in names:
-        bare = name[:len(name) - len(_credentials(name))].rstrip(" ,")
+        bare = name[:len(name) - len(trailing_credentials(name))].rstrip(" ,")
         kept.setdefault(_fold(bare), name)
     return tuple(kept.values())
 
@@ -242,50 +232,18 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
-        if named_here and _continues_credentials(piece, credited):
+        if named_here and continuestrailing_credentials(piece, credited):
             authors[-1], credited = f"{authors[-1]}, {piece}", True
             continue
         piece, agency = _split_trailing_agency(_strip_labels(piece))
         piece, leading = _split_leading_agency(piece)
         agencies.extend(found for found in (agency, leading) if found)
-        credentials = _credentials(piece)
+        credentials = trailing_credentials(piece)
         bare = piece[:len(piece) - len(credentials)].rstrip(" ,")
         name = _person_name(bare, site, lowercase=lowercase) if bare else None
         if name:
             authors.append(f"{name} {credentials}".strip())
         named_here, credited = bool(name), bool(name and credentials)
-
-
-def _credentials(piece: str) -> str:
-    """The post-nominal letters ending a piece ("MS, RD" of "Jane Doe MS, RD"); "" when there are none.
-
-    The run opens with a known credential; the words after it may be any short all-capitals abbreviation.
-    """
-    words = piece.split()
-    start = len(words)
-    while start > 0 and _is_credential_word(words[start - 1]):
-        start -= 1
-    known = [i for i in range(start, len(words)) if _folded_credential(words[i]) in CREDENTIALS]
-    return " ".join(words[known[0]:]) if known else ""
-
-
-def _continues_credentials(piece: str, after_credential: bool) -> bool:
-    """A piece printing only credentials: "MS" after "Jane Doe", or "FOMA" after "Jane Doe, MD"."""
-    words = piece.split()
-    if not words or not all(map(_is_credential_word, words)):
-        return False
-    return after_credential or _credentials(piece) == piece
-
-
-def _folded_credential(word: str) -> str:
-    return word.strip(",").replace(".", "").casefold()
-
-
-def _is_credential_word(word: str) -> bool:
-    bare = word.strip(",").replace(".", "")
-    if bare.casefold() in CREDENTIALS:
-        return True
-    return 1 < len(bare) <= MAX_CREDENTIAL_CHARS and bare.isalpha() and bare.isupper()
 
 
 def _split_trailing_agency(piece: str) -> tuple[str, str | None]:
