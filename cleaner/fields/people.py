@@ -232,7 +232,7 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
-        if named_here and continuestrailing_credentials(piece, credited):
+        if named_here and continues_credentials(piece, credited):
             authors[-1], credited = f"{authors[-1]}, {piece}", True
             continue
         piece, agency = _split_trailing_agency(_strip_labels(piece))
