@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from tests.batch_helpers import article, cleaner_command, make_inputs, run_cleaner, subprocess_env, tree
 
-COUNT = 240
-BAD = (3, 150, 239)
+# Enough documents that a run is still going when the first outputs appear, however fast cleaning gets.
+COUNT = 600
+BAD = (3, 150, 599)
 FORMATS = {"json": [], "jsonl": ["-f", "jsonl", "--compress", "gzip", "--shard-size", "20"]}
 
 
@@ -55,7 +56,7 @@ def wait_gone(pids: list[int], timeout: float = 20.0) -> None:
 
 
 def started_writing(out: Path, fmt: str) -> bool:
-    return len(list(out.glob("*.json"))) >= 20 if fmt == "json" else (out / "part-00001.jsonl.gz").exists()
+    return any(out.glob("*.json")) if fmt == "json" else (out / "part-00001.jsonl.gz").exists()
 
 
 def kill_mid_run(inputs: Path, out: Path, fmt: str, signum: int) -> None:
