@@ -70,3 +70,9 @@ def test_case_folding_matches_like_python():
     matcher = SetMatcher.build(rules)
     assert matcher.candidates("STRASSE") == () and not rules[0].matches("STRASSE")
     assert matcher.candidates("ÉLYSÉE") == rules
+
+
+def test_bounded_repeats_become_unbounded_for_a_small_automaton():
+    source = re2_superset(re.compile(r"(follow us)( on)?.{0,80}|x{2}"))
+    assert ".{0,}" in source and "x{2}" in source
+    assert re2.fullmatch(source, "follow us on " + "y" * 200)
