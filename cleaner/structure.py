@@ -120,9 +120,17 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     headlines = _story_headlines(blocks, verdicts)
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
-        opens_box = verdict.rule_id in box_rules and (i == 0 or verdicts[i - 1].rule_id != verdict.rule_id)
+        opens_box = verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id
         weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
     return weights
+
+
+def _box_before(verdicts: Sequence[Verdict], index: int) -> str | None:
+    """The rule of the block before `index`, skipping the bylines and dates that a box of teasers prints."""
+    for i in range(index - 1, -1, -1):
+        if verdicts[i].into not in CREDIT_FIELDS:
+            return verdicts[i].rule_id
+    return None
 
 
 def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> set[int]:

@@ -32,6 +32,14 @@ def test_only_the_heading_of_a_box_costs_the_boundary():
     assert span_weights(blocks("Related stories"), [box])[0] > -SPAN_BOUNDARY_COST  # not a box rule
 
 
+def test_a_box_of_teasers_with_bylines_opens_once():
+    box, byline = Verdict(False, "t.box", "related"), Verdict(False, "t.byline", "dateline", into="byline")
+    texts = ("Most popular", "First teaser headline here", "By Jo Smith", "Second teaser headline here", PROSE)
+    got = span_weights(blocks(*texts), [box, box, byline, box, KEEP], frozenset({"t.box"}))
+    assert got[0] == -SPAN_BOUNDARY_COST
+    assert got[3] > -SPAN_BOUNDARY_COST  # the same box goes on after the byline
+
+
 def test_a_headline_over_a_byline_costs_the_boundary():
     texts = ("Second story headline about the port", "By Jo Smith", PROSE)
     verdicts = [KEEP, Verdict(False, "t.byline", "dateline", into="byline"), KEEP]
