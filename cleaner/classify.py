@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -151,12 +151,14 @@ def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict], box_rules:
     """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index.
 
     `box_rules` are the ids of rules whose block heads a box of chrome; the span stops at one unless the
-    story goes on after it.
+    story goes on after it, and at a list of teasers under the story.
     """
     weights = span_weights(blocks, verdicts, box_rules)
     start, end = article_span(weights)
     if is_extracted(blocks, verdicts):
         start, end = min(start, _first_kept(verdicts)), extracted_end(weights)
+    else:
+        end = teaser_run_end(weights, start, end)
     title = find_title(blocks, verdicts, start)
     repeat = find_repeat(blocks, title) if title is not None else None
     outside = Verdict(False, OUTSIDE_ARTICLE, "boilerplate")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, article_span, extracted_end, find_title, span_weight, span_weights
+from cleaner.structure import SPAN_BOUNDARY_COST, article_span, extracted_end, find_title, span_weight, span_weights, teaser_run_end
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -32,6 +32,14 @@ def test_only_the_heading_of_a_box_costs_the_boundary():
     assert span_weights(blocks("Related stories"), [box])[0] > -SPAN_BOUNDARY_COST  # not a box rule
 
 
+def test_a_box_of_teasers_with_bylines_opens_once():
+    box, byline = Verdict(False, "t.box", "related"), Verdict(False, "t.byline", "dateline", into="byline")
+    texts = ("Most popular", "First teaser headline here", "By Jo Smith", "Second teaser headline here", PROSE)
+    got = span_weights(blocks(*texts), [box, box, byline, box, KEEP], frozenset({"t.box"}))
+    assert got[0] == -SPAN_BOUNDARY_COST
+    assert got[3] > -SPAN_BOUNDARY_COST  # the same box goes on after the byline
+
+
 def test_a_headline_over_a_byline_costs_the_boundary():
     texts = ("Second story headline about the port", "By Jo Smith", PROSE)
     verdicts = [KEEP, Verdict(False, "t.byline", "dateline", into="byline"), KEEP]
@@ -49,3 +57,25 @@ def test_extractor_output_ends_at_a_boundary_the_text_never_outweighs_again():
     assert extracted_end([20, 30, 0, 0, box, 12, 0]) == 4  # a list after the text kept, the box and its teaser not
     assert extracted_end([20, box, 40, 25, 0]) == 5  # the story goes on after a box in its middle
     assert extracted_end([20, 30, -6, -6]) == 4  # no boundary: everything the rules leave
+
+
+def test_span_ends_where_a_list_of_teasers_starts_under_the_story():
+    box = -SPAN_BOUNDARY_COST
+    story = [60.0, 80.0, 70.0]
+    teasers = [box, 35.0, -6.0, box, 40.0, -6.0, box, 30.0]
+    weights = story + teasers
+    assert teaser_run_end(weights, 0, len(weights)) == len(story)
+
+
+def test_span_crosses_a_lone_box_and_stories_after_one():
+    box = -SPAN_BOUNDARY_COST
+    lone = [60.0, 80.0, 70.0, box, 90.0, 80.0]
+    assert teaser_run_end(lone, 0, len(lone)) == len(lone)  # the story goes on after a box in its middle
+    stack = [60.0, 80.0, 70.0, box, 200.0, 150.0, box, 90.0]
+    assert teaser_run_end(stack, 0, len(stack)) == len(stack)  # full stories between boundaries
+
+
+def test_span_is_not_cut_when_the_part_above_the_teasers_is_lighter_than_the_rest():
+    box = -SPAN_BOUNDARY_COST
+    weights = [40.0, 30.0, box, 20.0, box, 300.0, 250.0]  # a box of prose above the headline, the story below
+    assert teaser_run_end(weights, 0, len(weights)) == len(weights)

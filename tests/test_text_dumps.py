@@ -150,3 +150,20 @@ def test_a_dump_opening_with_a_one_line_notice_is_still_a_page():
     title = "Council votes to close the harbour bridge to cars"
     out = record(dump(notice, MENU, [title], STORY, FOOTER))
     assert out["text"] == "\n\n".join(STORY)
+
+
+def test_numbered_dated_reply_opens_a_comment_thread_that_runs_to_the_end(valid):
+    thread = ["1. Jo Smith March 3, 2024 at 10:12 am",
+              "About time too, the bridge has been falling apart for years and everyone in town knows it.",
+              "Log in to leave a comment", "2. Sam Lee March 4, 2024 at 8:01 pm",
+              "I cross it every day on my bike and the new crossing cannot come soon enough for me."]
+    out = valid(record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY, thread)))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = {r["text"]: r["rule"] for r in out["removed"]}
+    assert rules[thread[0]] == rules[thread[-1]] == "generic.comments_widget.dated_reply"
+
+
+def test_dated_line_without_a_list_marker_is_not_a_comment_thread(valid):
+    dated = "Updated on March 3, 2024 at 10:12 am"
+    out = valid(record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY[:2], [dated], STORY[2:])))
+    assert STORY[3] in out["text"]
