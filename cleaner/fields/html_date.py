@@ -42,6 +42,8 @@ MAX_DATELINE_DISTANCE = 400
 # date is this share of its text (tuned on wcxb-articles: blogs print "December 15, 2025" alone).
 MAX_BARE_DATE_DISTANCE = 40
 BARE_DATE_SHARE = 0.6
+# Every date reading (cleaner.fields.dates) needs a four-digit year: a text without one holds no date.
+YEAR_DIGITS = re.compile(r"\d{4}")
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
 UPDATE_TEXT = re.compile(
@@ -259,7 +261,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = facts.short_text(element, MAX_DATELINE_CHARS)
-    if not text:
+    if not text or not YEAR_DIGITS.search(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
