@@ -201,8 +201,9 @@ def _has_author_page(name: str, facts: PageFacts) -> bool:
 
 def _marked_byline(facts: PageFacts) -> Byline:
     """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
-    elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
-                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
+    # a generator: the context of the elements after the last co-author is never read
+    elements = (e for e in facts.tree.xpath(BYLINE_XPATH)
+                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e))
     position = facts.order
     bylines: list[Byline] = []
     first = None
