@@ -16,13 +16,14 @@ WRITER_CARD_LABEL = re.compile(
     r"^(?:written by|author|by|geschrieben von|verfasst von|autor(?:in)?|écrit par|auteur|escrito por"
     r"|scritto da|geschreven door|napisane przez|skrivet av|skrevet af)\s*:?$", re.IGNORECASE)
 MAX_WRITER_CARDS = 4
-# Written as @attr[contains(., …)]: libxml2 then reads each attribute once, not once per test (twice faster).
+# Elements marked as author (class, rel, itemprop, profile link), found by their attributes: libxml2
+# walks the attribute axis twice as fast as it tests predicates on every element of the body.
 BYLINE_XPATH = (
-    "//body//*[@rel='author' or @itemprop='author'"
-    " or (self::a and @href[contains(.,'/author/') or contains(.,'/authors/')"
-    " or contains(.,'/autor/') or contains(.,'/auteur/') or contains(.,'/writers/')])"
-    " or @class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
-    " or contains(.,'YLINE')]]"
+    "(//body//@rel[.='author'] | //body//@itemprop[.='author']"
+    " | //body//a/@href[contains(.,'/author/') or contains(.,'/authors/')"
+    " or contains(.,'/autor/') or contains(.,'/auteur/') or contains(.,'/writers/')]"
+    " | //body//@class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
+    " or contains(.,'YLINE')])/parent::*[not(self::body)]"
 )
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
@@ -55,6 +56,7 @@ BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|
 WIRE_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .,'/-]{1,60}\((?P<agency>[^()]{2,30})\)\s*[—–-]")
 # A credit line printed alone ("The Associated Press", "— The Canadian Press") is this short.
 MAX_CREDIT_CHARS = 40
+CREDIT_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)
 CREDIT_EDGES = " \t-–—|•·:,;©()"
 SCRIPT_TAGS = frozenset({"script", "style"})
 
@@ -87,7 +89,9 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
             return Byline(match["agency"], (), canonical_agency(match["agency"]))
     for element in facts.body_elements(SCRIPT_TAGS):
         text = facts.short_text(element, MAX_CREDIT_CHARS)
-        credit = re.sub(r"^(?:by|von|par|por)\s+", "", (text or "").strip(CREDIT_EDGES), flags=re.I)
+        if not text:
+            continue
+        credit = CREDIT_BY.sub("", text.strip(CREDIT_EDGES))
         agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
         if agency and not _in_other_context(element):
             return Byline(credit, (), agency)
@@ -197,8 +201,9 @@ def _has_author_page(name: str, facts: PageFacts) -> bool:
 
 def _marked_byline(facts: PageFacts) -> Byline:
     """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
-    elements = [e for e in facts.tree.xpath(BYLINE_XPATH)
-                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e)]
+    # a generator: the context of the elements after the last co-author is never read
+    elements = (e for e in facts.tree.xpath(BYLINE_XPATH)
+                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e))
     position = facts.order
     bylines: list[Byline] = []
     first = None

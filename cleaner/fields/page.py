@@ -86,8 +86,13 @@ def near_headline(facts: PageFacts, distance: int) -> list:
         return []
     elements = facts.elements
     anchor = facts.order[headline]
-    window = range(max(0, anchor - distance), min(len(elements), anchor + distance + 1))
-    return [elements[i] for i in sorted(window, key=lambda i: abs(i - anchor))]
+    nearest = [elements[anchor]]
+    for step in range(1, distance + 1):  # the one before the headline first at equal distance
+        if anchor - step >= 0:
+            nearest.append(elements[anchor - step])
+        if anchor + step < len(elements):
+            nearest.append(elements[anchor + step])
+    return nearest
 
 
 def short_text(element, limit: int) -> str | None:

@@ -48,6 +48,7 @@ EMIT_CAPTIONS = True
 EMIT_STANDFIRST = False
 # Merged chrome blocks stop growing at this length, so the removed list stays readable.
 MAX_CHROME_BLOCK_CHARS = 2000
+CHROME_JOINER = " | "
 
 # An end tag of the document before the end of the file: the parser drops what follows it, browsers
 # show it (pages stitched from a template and their content, markup appended after </html>).
@@ -227,20 +228,31 @@ def _coarsen_chrome(units: list[Unit], in_main: list[bool]) -> tuple[list[Unit],
     """Merge runs of chrome units under one parent (the items of a menu) into one unit each."""
     merged: list[Unit] = []
     flags: list[bool] = []
+    run: list[Unit] = []  # the units merged into merged[-1], joined when the run ends
+    size = 0  # the length of the run's merged text
     for unit, main in zip(units, in_main, strict=True):
-        last = merged[-1] if merged else None
         if (
             not main
-            and last is not None
+            and run
             and not flags[-1]
-            and last.element.getparent() is unit.element.getparent()
-            and len(last.text) < MAX_CHROME_BLOCK_CHARS
+            and run[0].element.getparent() is unit.element.getparent()
+            and size < MAX_CHROME_BLOCK_CHARS
         ):
-            merged[-1] = replace(last, text=f"{last.text} | {unit.text}", link_chars=last.link_chars + unit.link_chars)
+            run.append(unit)
+            size += len(CHROME_JOINER) + len(unit.text)
             continue
+        _close_run(merged, run)
         merged.append(unit)
         flags.append(main)
+        run, size = [unit], len(unit.text)
+    _close_run(merged, run)
     return merged, flags
+
+
+def _close_run(merged: list[Unit], run: list[Unit]) -> None:
+    if len(run) > 1:
+        text = CHROME_JOINER.join(u.text for u in run)
+        merged[-1] = replace(run[0], text=text, link_chars=sum(u.link_chars for u in run))
 
 
 # Skip trafilatura's own fallback extractors (readability, jusText): the article-scope repair here does

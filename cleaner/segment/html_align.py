@@ -26,13 +26,18 @@ def tokens(text: str) -> list[str]:
 def shingle_counts(words: Sequence[str]) -> Counter:
     if len(words) < SHINGLE:
         return Counter([tuple(words)]) if words else Counter()
-    return Counter(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    return Counter(_shingles(words))
 
 
 def shingle_set(words: Sequence[str]) -> set[tuple[str, ...]]:
     if len(words) < SHINGLE:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(_shingles(words))
+
+
+def _shingles(words: Sequence[str]):
+    """The runs of SHINGLE consecutive words, as tuples (zip builds them without slicing)."""
+    return zip(*(words[offset:] for offset in range(SHINGLE)))
 
 
 def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
@@ -103,7 +108,7 @@ class _Alignment:
         if self.ref_shingles is None:
             self.ref_shingles = shingle_counts(self.ref_words)
         for words in self.matched:
-            self.ref_shingles.subtract(shingle_counts(words))
+            self.ref_shingles.subtract(_shingles(words) if len(words) >= SHINGLE else shingle_counts(words))
         self.matched.clear()
         return self.ref_shingles
 

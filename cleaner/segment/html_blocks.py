@@ -60,19 +60,6 @@ def _block_holders(body: HtmlElement) -> set[HtmlElement]:
     return holders
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the ancestors of an element make of its text."""
-
-    in_link: bool = False
-    wrapper: Kind | None = None  # QUOTE inside a blockquote, CAPTION inside a figcaption
-    chain: tuple[HtmlElement, ...] = ()  # the containers entered, innermost first
-
-    def enter(self, element: HtmlElement, tag: str) -> _Context:
-        wrapper = _WRAPPER_KINDS.get(tag, self.wrapper)
-        return _Context(self.in_link or tag == "a", wrapper, (element, *self.chain))
-
-
 _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
 
 
@@ -85,29 +72,35 @@ def _skipped(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
 def _visible_text(element: HtmlElement, in_link: bool) -> tuple[str, int]:
     """Text of an element without skipped subtrees, and how many of its characters are link text."""
     parts: list[str] = []
-    link_chars = 0
-    todo: list[tuple[object, bool]] = [(element, in_link)]
-    while todo:
-        node, in_link = todo.pop()
-        if isinstance(node, str):
-            parts.append(node)
-            link_chars += len(node.strip()) if in_link else 0
-            continue
-        if node.text:
-            parts.append(node.text)
-            link_chars += len(node.text.strip()) if in_link else 0
-        pending: list[tuple[object, bool]] = []
-        for child in node:
-            tag = _tag(child)
-            # inside a unit there is no layout left for a widget to swallow
-            if tag and tag not in SKIPPED_TAGS and tag not in WIDGET_TAGS:
-                pending.append((child, in_link or tag == "a"))
-            if tag not in INLINE_TAGS or tag == "br":
-                pending.append(("\n" if tag == "br" else " ", False))
-            if child.tail:
-                pending.append((child.tail, in_link))
-        todo.extend(reversed(pending))
+    link_chars = _gather_text(element, in_link, parts)
     return "".join(parts), link_chars
+
+
+def _gather_text(node: HtmlElement, in_link: bool, parts: list[str]) -> int:
+    """Append the node's visible text to parts (recursion depth is bounded by the parser's
+    nesting limit of 256); returns its link characters."""
+    link_chars = 0
+    text = node.text
+    if text:
+        parts.append(text)
+        if in_link:
+            link_chars += len(text.strip())
+    for child in node:
+        tag = child.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
+        # inside a unit there is no layout left for a widget to swallow
+        if tag and tag not in SKIPPED_TAGS and tag not in WIDGET_TAGS:
+            link_chars += _gather_text(child, in_link or tag == "a", parts)
+        if tag not in INLINE_TAGS:
+            parts.append(" ")
+        elif tag == "br":
+            parts.append("\n")
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            if in_link:
+                link_chars += len(tail.strip())
+    return link_chars
 
 
 _TAG_KINDS = {
@@ -130,27 +123,37 @@ def _is_unit(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a container and its ancestors make of the text inside it."""
+
+    in_link: bool  # inside a link
+    wrapper: Kind | None  # QUOTE inside a blockquote, CAPTION inside a figcaption
+    chain: tuple[HtmlElement, ...]  # the container and its ancestors up to body, innermost first
+    holders: set[HtmlElement]  # the elements with a block element among their descendants
+
+
 def iter_units(body: HtmlElement) -> list[Unit]:
     """Every text unit under body, in document order."""
     units: list[Unit] = []
     holders = _block_holders(body)
-    stack: list[object] = [(body, _Context())]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Unit):
-            units.append(item)
-            continue
-        element, context = item
-        tag = _tag(element)
-        if _skipped(element, tag, holders):
-            continue
-        if _is_unit(element, tag, holders):
-            unit = _make_unit(element, tag, context)
-            if unit is not None:
-                units.append(unit)
-            continue
-        stack.extend(reversed(_container_items(element, context.enter(element, tag), holders)))
+    _visit(body, _tag(body), _Context(False, None, (), holders), units)
     return units
+
+
+def _visit(element: HtmlElement, tag: str, outer: _Context, units: list[Unit]) -> None:
+    """The units of one element, seen from its parent's context (recursion depth is bounded by the
+    parser's nesting limit of 256)."""
+    if _skipped(element, tag, outer.holders):
+        return
+    if _is_unit(element, tag, outer.holders):
+        unit = _make_unit(element, tag, outer)
+        if unit is not None:
+            units.append(unit)
+        return
+    context = _Context(outer.in_link or tag == "a", _WRAPPER_KINDS.get(tag, outer.wrapper), (element, *outer.chain),
+                       outer.holders)
+    _visit_children(element, context, units)
 
 
 def _make_unit(element: HtmlElement, tag: str, context: _Context) -> Unit | None:
@@ -162,31 +165,34 @@ def _make_unit(element: HtmlElement, tag: str, context: _Context) -> Unit | None
     return Unit(element, text, kind, link_chars, chain=(element, *context.chain))
 
 
-def _container_items(container: HtmlElement, context: _Context, holders: set[HtmlElement]) -> list[object]:
-    """The children of a container, with its loose inline text gathered into Unit runs between them."""
-    items: list[object] = []
+def _visit_children(container: HtmlElement, context: _Context, units: list[Unit]) -> None:
+    """The children of a container in order, its loose inline text gathered into Unit runs between them."""
+    holders = context.holders
     run: list[str] = [container.text or ""]
     link_chars = 0
     for child in container:
-        tag = _tag(child)
+        tag = child.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag in INLINE_TAGS and child not in holders:
-            text, links = _visible_text(child, context.in_link or tag == "a")
-            run.append(" " if tag == "br" else text)
-            link_chars += links
+            if tag == "br":
+                run.append(" ")
+            else:
+                link_chars += _gather_text(child, context.in_link or tag == "a", run)
         else:
-            _flush_run(container, run, link_chars, items, context)
-            items.append((child, context))
+            _flush_run(container, run, link_chars, units, context)
+            _visit(child, tag, context, units)
             run, link_chars = [], 0
-        run.append(child.tail or "")
-    _flush_run(container, run, link_chars, items, context)
-    return items
+        tail = child.tail
+        if tail:
+            run.append(tail)
+    _flush_run(container, run, link_chars, units, context)
 
 
-def _flush_run(container: HtmlElement, run: list[str], link_chars: int, items: list[object], context: _Context) -> None:
+def _flush_run(container: HtmlElement, run: list[str], link_chars: int, units: list[Unit], context: _Context) -> None:
     text = _collapse("".join(run))
     if not text:
         return
     if context.in_link:
         link_chars = len(text)
     kind = context.wrapper or Kind.PARAGRAPH
-    items.append(Unit(container, text, kind, link_chars, loose=True, chain=context.chain))
+    units.append(Unit(container, text, kind, link_chars, loose=True, chain=context.chain))
