@@ -21,11 +21,12 @@ def article(number: int, paragraphs: int = 6) -> str:
     return "\n\n".join([title, *body]) + "\n"
 
 
-def make_inputs(folder: Path, count: int, bad: tuple[int, ...] = ()) -> Path:
+def make_inputs(folder: Path, count: int, bad: tuple[int, ...] = (), paragraphs: int = 6) -> Path:
     """`count` text dumps; the numbers in `bad` are empty files (each gives an error record)."""
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
-        (folder / f"doc-{number:04d}.txt").write_text("" if number in bad else article(number), encoding="utf-8")
+        text = "" if number in bad else article(number, paragraphs)
+        (folder / f"doc-{number:04d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 

@@ -14,15 +14,17 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from tests.batch_helpers import article, cleaner_command, make_inputs, run_cleaner, subprocess_env, tree
 
-# Enough documents that a run is still going when the first outputs appear, however fast cleaning gets.
-COUNT = 600
-BAD = (3, 150, 599)
+# Enough work (long documents) that a run is still going seconds after its first output, even when the
+# machine is busy and the interrupted parent is slow to react (small documents let the workers finish first).
+COUNT = 300
+BAD = (3, 150, 299)
+PARAGRAPHS = 600
 FORMATS = {"json": [], "jsonl": ["-f", "jsonl", "--compress", "gzip", "--shard-size", "20"]}
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    return make_inputs(tmp_path_factory.mktemp("in"), COUNT, bad=BAD)
+    return make_inputs(tmp_path_factory.mktemp("in"), COUNT, bad=BAD, paragraphs=PARAGRAPHS)
 
 
 @pytest.fixture(scope="module")
