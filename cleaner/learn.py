@@ -171,12 +171,22 @@ def clean_with_profile(raw: RawDoc, config: Config = DEFAULT_CONFIG, profile_pat
         warning = f"learned profile not applied: would remove {profile_removals(rules, lines)} of {len(lines)} lines"
         log.warning("%s: %s", raw.path or raw.url or raw.id, warning)
         return dataclasses.replace(alone, warnings=(*alone.warnings, warning))
+    profile_ids = {r.id for r in profile.rules}
     judged = [
-        learned if alone.verdict.keep and not learned.verdict.keep else alone
+        learned if _profile_removes(alone, learned, profile_ids) else alone
         for alone, learned in zip(alone_judged, learned_judged, strict=True)
     ]
     record = assemble(raw, alone.source.format, judged, alone.fields, alone.warnings)
     return record if config.with_removed else dataclasses.replace(record, removed=())
+
+
+def _profile_removes(alone: Judged, learned: Judged, profile_ids: set[str]) -> bool:
+    """A block kept alone that the profile's run removes: by a learned rule, or by the page's structure when
+    it is not a paragraph of prose (the teasers beside a removed menu). A paragraph the learned run only
+    left outside its article span stays: fewer chrome lines can move where a story seems to end."""
+    if alone.verdict.keep and not learned.verdict.keep:
+        return learned.verdict.rule_id in profile_ids or not is_prose(learned.block.text)
+    return False
 
 
 def clean_with_site_profiles(raw: RawDoc, config: Config) -> Record | ErrorRecord:

@@ -240,3 +240,16 @@ def test_clean_learn_flag_learns_per_site_and_raises_f1(tmp_path, valid):
             alone = clean_document(RawDoc(id=page.id, data=page.text.encode()))
             single.append(score_page(page.gold, Prediction(text=alone.text)))
     assert summarise(learned).body_f1 - summarise(single).body_f1 >= MIN_GAIN
+
+
+def test_a_paragraph_only_the_learned_runs_span_left_out_stays():
+    from cleaner.learn import _profile_removes
+    from cleaner.model import Block, Judged, Verdict
+
+    prose = Block(index=0, text="The council met on Tuesday and agreed to keep the public library open late on Fridays and Saturdays.")
+    teaser = Block(index=1, text="Inside the secret compound")
+    outside = Verdict(False, "structure.outside_article", "boilerplate")
+    kept = Verdict(True)
+    assert not _profile_removes(Judged(prose, kept), Judged(prose, outside), {"site.line.1"})
+    assert _profile_removes(Judged(teaser, kept), Judged(teaser, outside), {"site.line.1"})
+    assert _profile_removes(Judged(prose, kept), Judged(prose, Verdict(False, "site.line.1", "learned")), {"site.line.1"})
