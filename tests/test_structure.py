@@ -79,3 +79,14 @@ def test_span_is_not_cut_when_the_part_above_the_teasers_is_lighter_than_the_res
     box = -SPAN_BOUNDARY_COST
     weights = [40.0, 30.0, box, 20.0, box, 300.0, 250.0]  # a box of prose above the headline, the story below
     assert teaser_run_end(weights, 0, len(weights)) == len(weights)
+
+
+def test_form_options_run_together_are_no_prose_but_brand_names_are():
+    from cleaner.structure import is_run_together, word_count
+
+    states = "State AlabamaAlaskaArizonaArkansasCaliforniaColoradoConnecticutDelawareFlorida"
+    pickers = "Belgium | DutchBelgium | FrançaisAndorra | CatalàAustria | DeutschBelarus | РусскийBrazil | PortuguêsChile | EspañolCanada | FrançaisEgypt | العربيةFinland | SuomiFrance | Français"
+    prose = "Sales of the iPhone, iPad and MacBook rose while YouTube and PlayStation fell in the quarter, analysts said."
+    assert is_run_together(states, word_count(states))
+    assert is_run_together(pickers, word_count(pickers))
+    assert not is_run_together(prose, word_count(prose))
