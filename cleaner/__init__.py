@@ -35,7 +35,7 @@ def clean(content: bytes | str, url: str | None = None, *, id: str = "document",
         Rejection: the document cannot be cleaned (empty, binary, ...); `.reason` says why.
     """
     config = dataclasses.replace(DEFAULT_CONFIG, **options) if options else DEFAULT_CONFIG
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     result = clean_document(RawDoc(id=id, data=data, url=url), config)
     if isinstance(result, ErrorRecord):
         raise Rejection(result.reason, stage=str(result.stage))
@@ -69,5 +69,5 @@ def _as_raw(document: bytes | str | RawDoc | dict, number: int) -> RawDoc | Erro
         return document
     if isinstance(document, dict):
         return raw_from_dict(document, f"document-{number}")
-    data = document.encode("utf-8") if isinstance(document, str) else document
+    data = document.encode("utf-8", "surrogatepass") if isinstance(document, str) else document
     return RawDoc(id=f"document-{number}", data=data)

@@ -44,3 +44,18 @@ def test_gzip_jsonl_is_opened_by_suffix():
     packed = io.BytesIO(gzip.compress(b'{"text": "a"}\n'))
     assert open_jsonl(packed, "x.jsonl.gz").read() == b'{"text": "a"}\n'
     assert is_jsonl("a.JSONL") and is_jsonl("b.jsonl.gz") and not is_jsonl("c.json")
+
+
+def test_a_lone_surrogate_in_json_gives_a_document_not_a_crash():
+    from cleaner.pipeline import clean_document
+    from cleaner.model import Record
+
+    doc = parse_line('{"id": "s", "text": "Home \\ud800\\n\\nThe minister said on Tuesday that talks would go on."}', "x", "in:1")
+    assert isinstance(doc, RawDoc) and doc.data.startswith(b"Home \xed\xa0\x80")
+    record = clean_document(doc)
+    assert isinstance(record, Record) and "talks would go on" in record.text and record.warnings
+
+
+def test_an_id_with_a_lone_surrogate_still_names_a_file():
+    doc = raw_from_dict({"id": "a\ud800", "url": "https://example.com/\ud800", "text": "Body"}, "x")
+    assert doc.id == "a?" and doc.url == "https://example.com/?"

@@ -76,3 +76,8 @@ def test_bounded_repeats_become_unbounded_for_a_small_automaton():
     source = re2_superset(re.compile(r"(follow us)( on)?.{0,80}|x{2}"))
     assert ".{0,}" in source and "x{2}" in source
     assert re2.fullmatch(source, "follow us on " + "y" * 200)
+
+
+def test_text_re2_cannot_encode_gets_every_rule_tried():
+    rules = (_rule("home"), _rule("share"))
+    assert SetMatcher.build(rules).candidates("home\ud800") == rules

@@ -20,14 +20,20 @@ def is_jsonl(name: str) -> bool:
 
 def raw_from_dict(item: dict, default_id: str) -> RawDoc | ErrorRecord:
     """A document given as {id, url, html | text}: `html` is read as HTML, `text` as a text dump."""
-    name = str(item.get("id") or default_id)
+    name = _valid(str(item.get("id") or default_id))
     present = [key for key in CONTENT_KEYS if isinstance(item.get(key), str)]
     if len(present) != 1:
         reason = "document has both html and text" if present else "document has no html or text field"
         return ErrorRecord(input=item.get("url") or name, reason=reason, stage=Stage.READ)
-    url = item.get("url") if isinstance(item.get("url"), str) else None
-    return RawDoc(id=name, data=item[present[0]].encode("utf-8"), url=url,
+    url = _valid(item["url"]) if isinstance(item.get("url"), str) else None
+    # JSON may escape a lone surrogate ("\ud800"); its bytes are invalid UTF-8, which decoding repairs with a warning.
+    return RawDoc(id=name, data=item[present[0]].encode("utf-8", "surrogatepass"), url=url,
                   crawl_date=item.get("crawl_date"), declared_format=CONTENT_KEYS[present[0]])
+
+
+def _valid(text: str) -> str:
+    """The text with any lone surrogate replaced: an id names an output file and must encode."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def parse_line(line: bytes | str, default_id: str, where: str) -> RawDoc | ErrorRecord | None:
@@ -45,7 +51,7 @@ def parse_line(line: bytes | str, default_id: str, where: str) -> RawDoc | Error
 
 
 def _malformed(line: bytes | str, where: str, reason: str) -> ErrorRecord:
-    data = line if isinstance(line, bytes) else line.encode("utf-8")
+    data = line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
     return ErrorRecord(input=where, reason=reason, stage=Stage.READ, sha256=sha256(data.rstrip(b"\r\n")))
 
 

@@ -87,8 +87,11 @@ class SetMatcher:
             return ()
         if "\n" in text:  # Python's `$` also matches before a final newline; RE2's does not
             return self.rules
+        try:
+            encoded = text.encode()  # once for both sets (each would encode a str again)
+        except UnicodeEncodeError:  # a lone surrogate (JSON input may carry one): RE2 cannot read it
+            return self.rules
         found = list(self.always)
-        encoded = text.encode()  # once for both sets (each would encode a str again)
         if self.whole is not None:
             found += [self.whole_ids[i] for i in self.whole.Match(encoded) or ()]
         if self.searching is not None:
