@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,17 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, command in main.commands.items():
         assert command.help, f"{name} has no help text"
         assert f"cleaner {name}" in readme, f"cleaner {name} is not documented in the README"
+
+
+def test_a_file_name_that_is_not_utf8_is_cleaned_with_the_others(runner, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    story = b"Ferry fares rise\n\nThe council said on Tuesday that ferry fares would rise by five percent in spring.\n"
+    (inputs / "ok.txt").write_bytes(story)
+    Path(os.fsdecode(bytes(inputs) + b"/caf\xe9.txt")).write_bytes(story)  # a Latin-1 file name
+    result = runner.invoke(main, ["clean", str(inputs), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert names == ["caf\ufffd.json", "ok.json"]
+    record = json.loads((tmp_path / "out" / "caf\ufffd.json").read_text(encoding="utf-8"))
+    assert record["source"]["path"].endswith("caf\ufffd.txt") and "ferry fares" in record["text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,9 +56,15 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as text that encodes: bytes of a file name that are not UTF-8 become replacement characters
+    (the OS hands them to Python as lone surrogates, which no record or output name can carry)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def document_id(path: Path) -> str:
     """The record id of a file: its name without document suffixes (`a.html.gz` -> `a`)."""
-    name = path.name
+    name = shown_path(path.name)
     if name.endswith(".gz"):
         name = name[:-3]
     for suffix in DOC_SUFFIXES:
@@ -69,7 +76,7 @@ def document_id(path: Path) -> str:
 def _unique_id(path: Path, seen: set[str]) -> str:
     doc_id = document_id(path)
     if doc_id in seen:
-        doc_id = f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+        doc_id = f"{doc_id}-{hashlib.sha1(os.fsencode(path)).hexdigest()[:8]}"
     seen.add(doc_id)
     return doc_id
 
@@ -80,8 +87,8 @@ def read_file(item: InputFile) -> RawDoc | ErrorRecord:
         if item.path.name.endswith(".gz"):
             data = gzip.decompress(data)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        return ErrorRecord(input=str(item.path), reason=f"cannot read file: {exc}", stage=Stage.READ)
-    return RawDoc(id=item.id, data=data, path=str(item.path))
+        return ErrorRecord(input=shown_path(item.path), reason=f"cannot read file: {exc}", stage=Stage.READ)
+    return RawDoc(id=item.id, data=data, path=shown_path(item.path))
 
 
 # --- every kind of input: files, JSONL and WARC containers, fsspec URLs ----------------------------------
