@@ -163,3 +163,18 @@ def test_a_file_name_that_is_not_utf8_is_cleaned_with_the_others(runner, tmp_pat
     assert names == ["caf\ufffd.json", "ok.json"]
     record = json.loads((tmp_path / "out" / "caf\ufffd.json").read_text(encoding="utf-8"))
     assert record["source"]["path"].endswith("caf\ufffd.txt") and "ferry fares" in record["text"]
+
+
+def test_an_id_that_is_no_safe_file_name_stays_inside_the_output_directory(runner, tmp_path):
+    story = "Ferry fares rise\n\nThe council said on Tuesday that ferry fares would rise by five percent in spring."
+    lines = [json.dumps({"id": doc_id, "text": story}) for doc_id in ("../../escape", "a/b", "a_b", ".hidden")]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "records"
+    result = runner.invoke(main, ["clean", "--jsonl", str(tmp_path / "in.jsonl"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in out.iterdir() if p.suffix == ".json")
+    assert len(written) == 4 and "a_b.json" in written and not any(n.startswith(".") for n in written)
+    assert sorted(r["id"] for r in records(out).values()) == ["../../escape", ".hidden", "a/b", "a_b"]
+    assert not (tmp_path / "escape.json").exists() and not (tmp_path / "out" / "escape.json").exists()
+    again = runner.invoke(main, ["clean", "--jsonl", str(tmp_path / "in.jsonl"), "-o", str(out)])
+    assert again.exit_code == 0 and "4  unchanged" in again.output

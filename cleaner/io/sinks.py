@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from cleaner.io.writers import ERRORS_FILE, error_line, record_json
+from cleaner.io.writers import ERRORS_FILE, error_line, record_file_name, record_json
 from cleaner.model import ErrorRecord, Record, Stage
 
 # Inputs per shard part. A part is the unit of resumption for shard formats, and a worker holds one
@@ -149,12 +149,12 @@ def write_record_file(store: Store, record: Record) -> None:
     a killed run safe, and an fsync per record capped a batch at ~200 records/s on the dev machine.
     """
     data = (record_json(record) + "\n").encode("utf-8")
-    store.write_atomic(f"{record.id}.json", lambda handle: handle.write(data))
+    store.write_atomic(record_file_name(record.id), lambda handle: handle.write(data))
 
 
 def record_file_sha(store: Store, record_id: str) -> str | None:
     """The source sha256 of OUTDIR/<id>.json, or None when there is no readable record."""
-    data = store.read_bytes(f"{record_id}.json")
+    data = store.read_bytes(record_file_name(record_id))
     if data is None:
         return None
     try:
