@@ -45,8 +45,7 @@ def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = N
     page_url = _canonical_url(tree, meta, jsonld, url)
     site = _site_name(tree, meta, jsonld, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
-    texts = index_text(tree)
-    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, texts.elements, texts.order, texts)
+    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, index_text(tree))
     byline = choose_byline(facts)
     return Fields(
         url=page_url,

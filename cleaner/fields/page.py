@@ -34,26 +34,30 @@ class PageFacts:
     url: str | None
     site: str | None
     not_after: str
-    elements: tuple = ()  # every element of the tree in document order
-    order: dict | None = None  # element -> its index in `elements`
-    texts: TextIndex | None = None  # every element's text, from one walk
+    texts: TextIndex  # every element in document order and its text, from one walk
+
+    @property
+    def elements(self) -> tuple:
+        """Every element of the tree in document order."""
+        return self.texts.elements
+
+    @property
+    def order(self) -> dict:
+        """Element -> its index in `elements`."""
+        return self.texts.order
 
     def text(self, element) -> str:
-        """element_text, read from the index when there is one."""
-        return self.texts.text(element) if self.texts is not None else element_text(element)
+        """The element's text (as element_text), read from the index."""
+        return self.texts.text(element)
 
     def short_text(self, element, limit: int) -> str | None:
-        """short_text, read from the index when there is one."""
-        return self.texts.short(element, limit) if self.texts is not None else short_text(element, limit)
+        """The element's text when at most `limit` characters (as short_text), read from the index."""
+        return self.texts.short(element, limit)
 
     def body_elements(self, skipped: frozenset[str] = frozenset()) -> list:
         """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
         body = self.tree.find("body")
-        if body is None:
-            return []
-        if self.texts is not None:
-            return self.texts.descendants(body, skipped)
-        return [e for e in body.iterdescendants() if isinstance(e.tag, str) and e.tag not in skipped]
+        return [] if body is None else self.texts.descendants(body, skipped)
 
 
 def read_meta(tree) -> MetaTags:
@@ -120,7 +124,7 @@ def _headline_element(facts: PageFacts):
     title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
     key = _letters(title)
     if len(headings) > 1 and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
-        printing = (h for h in headings if _prints_title_start(h, key, len(title)))
+        printing = (h for h in headings if _prints_title_start(facts, h, key, len(title)))
         return next(printing, headings[0])
     if headings:
         return headings[0]
@@ -133,8 +137,8 @@ def _headline_element(facts: PageFacts):
     return None
 
 
-def _prints_title_start(heading, key: str, title_chars: int) -> bool:
-    text = _letters(short_text(heading, title_chars + 20) or "")
+def _prints_title_start(facts: PageFacts, heading, key: str, title_chars: int) -> bool:
+    text = _letters(facts.short_text(heading, title_chars + 20) or "")
     return len(text) >= MIN_HEADLINE_PREFIX_CHARS and (key.startswith(text) or text.startswith(key))
 
 
