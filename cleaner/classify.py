@@ -7,6 +7,7 @@ structural decisions made here use the ids in STRUCTURE_RULES.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ EXTRACTED_MAX_PREFIX = 2
 # A run of this many consecutive blocks of at most MENU_ITEM_MAX_WORDS words is a menu.
 MENU_RUN_MIN = 4
 MENU_ITEM_MAX_WORDS = 3
+# A line ending in a hashtag is a social post or a sponsor's disclosure; headlines do not end so.
+HASHTAG_END = re.compile(r"#\w+\W*$")
 # How many blocks of a dump's first lines a layout's `detect` patterns look at.
 DETECT_HEAD_BLOCKS = 5
 
@@ -67,7 +70,8 @@ def classify(blocks: Sequence[Block], rules: Sequence[Rule], fmt: Format, lead_a
     anchor = None
     if fmt is Format.TEXT:
         box_rules = frozenset(r.id for r in rules if r.action is Action.DROP_BOX)
-        verdicts, anchor = _text_structure(blocks, verdicts, box_rules)
+        story_rules = frozenset(r.id for r in rules if r.keep_in_extracted)
+        verdicts, anchor = _text_structure(blocks, verdicts, box_rules, story_rules)
     judged = [Judged(b, v) for b, v in zip(blocks, verdicts)]
     return tuple(_assign_kinds(judged, anchor if lead_after_title else None))
 
@@ -147,19 +151,27 @@ def _is_teaser_title(block: Block, rule: Rule) -> bool:
     return len(block.text) <= rule.next_max_chars and not is_prose(block.text) and not block.text.endswith(".")
 
 
-def _text_structure(blocks: Sequence[Block], verdicts: list[Verdict], box_rules: frozenset[str] = frozenset()) -> tuple[list[Verdict], int | None]:
+def _text_structure(
+    blocks: Sequence[Block], verdicts: list[Verdict], box_rules: frozenset[str] = frozenset(), story_rules: frozenset[str] = frozenset()
+) -> tuple[list[Verdict], int | None]:
     """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index.
 
     `box_rules` are the ids of rules whose block heads a box of chrome; the span stops at one unless the
-    story goes on after it, and at a list of teasers under the story.
+    story goes on after it, and at a list of teasers under the story. `story_rules` do not apply to text an
+    extractor already took out of a page.
     """
+    extracted = is_extracted(blocks, verdicts)
+    if extracted:
+        verdicts = [KEPT if v.rule_id in story_rules else v for v in verdicts]
     weights = span_weights(blocks, verdicts, box_rules)
     start, end = article_span(weights)
-    if is_extracted(blocks, verdicts):
+    if extracted:
         start, end = min(start, _first_kept(verdicts)), extracted_end(weights)
     else:
         end = teaser_run_end(weights, start, end)
     title = find_title(blocks, verdicts, start)
+    if extracted and title is not None and _heads_a_section(blocks, verdicts, title):
+        title = None
     repeat = find_repeat(blocks, title) if title is not None else None
     outside = Verdict(False, OUTSIDE_ARTICLE, "boilerplate")
     out = [v if (not v.keep or start <= i < end) else outside for i, v in enumerate(verdicts)]
@@ -196,6 +208,17 @@ def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bo
         if run >= MENU_RUN_MIN:
             return True
     return False
+
+
+def _heads_a_section(blocks: Sequence[Block], verdicts: Sequence[Verdict], index: int) -> bool:
+    """In an extractor's output, which starts at the story, a first line over a list or in capitals is a
+    section heading or a kicker ("CLICK FOR FULL RESULTS"), and one ending in hashtags is a post's
+    disclosure or caption ("… #sponsored #ad"): none is the headline."""
+    text = blocks[index].text
+    if text.isupper() or HASHTAG_END.search(text):
+        return True
+    following = next((b for b in blocks[index + 1 :] if verdicts[b.index].keep), None)
+    return following is not None and following.kind is Kind.LIST_ITEM
 
 
 def _first_kept(verdicts: Sequence[Verdict]) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from cleaner.classify import TITLE_LINE, TITLE_REPEAT, classify
 from cleaner.model import Action, Block, Format, Kind
 from cleaner.rules.loader import parse_rule_data
@@ -88,3 +90,37 @@ pattern = 'posted in: (?P<categories>.+)'
     judged = classify(blocks("A headline about talks", PROSE, "Posted in: Asia, Europe"), tags, Format.TEXT)
     assert judged[2].verdict.into == "categories"
     assert judged[2].verdict.values == (("categories", "Asia, Europe"),)
+
+
+NOTICES = rules("""
+[legal]
+[[legal.rule]]
+id = "t.copyright"
+pattern = '© \\d{4} .{1,80}'
+keep_in_extracted = true
+[comments]
+[[comments.rule]]
+id = "t.comments"
+pattern = '\\d+ comments'
+""")
+
+
+def test_story_notices_stay_in_extracted_text_but_not_in_a_page_dump():
+    story = ("A headline about talks", PROSE, PROSE, "© 2019 Wire Agency. All rights reserved.", "12 comments")
+    judged = classify(blocks(*story), NOTICES, Format.TEXT)
+    assert [j.verdict.keep for j in judged[1:]] == [True, True, True, False]
+    menus = ("Home", "World", "Business", "Sport", "Culture")
+    judged = classify(blocks(*menus, *story), NOTICES, Format.TEXT)
+    assert [j.verdict.rule_id for j in judged[-2:]] == ["t.copyright", "t.comments"]
+
+
+def test_first_line_of_extracted_text_over_a_list_or_in_capitals_is_no_headline():
+    listed = blocks("What is new in this release?", "Faster start", "New maps", PROSE, PROSE)
+    listed[1:3] = [dataclasses.replace(b, kind=Kind.LIST_ITEM) for b in listed[1:3]]
+    judged = classify(listed, NOTICES, Format.TEXT)
+    assert judged[0].verdict.keep and judged[0].verdict.rule_id is None
+    for first in ("CLICK FOR FULL RESULTS", "This post was sponsored by a brand. All opinions are mine. #ad"):
+        judged = classify(blocks(first, PROSE, PROSE), NOTICES, Format.TEXT)
+        assert judged[0].verdict.keep
+    judged = classify(blocks("A headline about talks", PROSE, PROSE), NOTICES, Format.TEXT)
+    assert judged[0].verdict.rule_id == TITLE_LINE

@@ -39,6 +39,8 @@ def test_every_packaged_rule_id_names_its_concept():
         ('[nav]\n[[nav.rule]]\nid = "x"\naction = "field"\npattern = "home"', "rule x: a field rule needs"),
         ('[nav]\n[[nav.rule]]\nid = "x"\npattern = "(?P<colour>home)"', "rule x: unknown field groups"),
         ('[nav]\n[[nav.rule]]\nid = "x"\npattern = "home"\nzone = "middle"', "rule x: zone must be one of"),
+        ('[nav]\n[[nav.rule]]\nid = "x"\npattern = "home"\nkeep_in_extracted = "no"', "rule x: keep_in_extracted must be true or false"),
+        ('[nav]\n[[nav.rule]]\nid = "x"\npattern = "home"\nsearch = 1', "rule x: search must be true or false"),
     ],
 )
 def test_bad_rules_are_rejected_with_the_rule_named(body, message):

@@ -9,6 +9,7 @@ A rule file is grouped by concept. Each concept table holds a `rule` array:
     action = "drop"                # drop | drop_rest | field
     pattern = '(watch|play) video \\d{1,2}:\\d{2}'
     drop_next = 1                  # also drop the teaser's title after it
+    keep_in_extracted = true       # the block belongs to the story when an extractor kept it
 
 A site layout file adds a `[layout]` table saying when it applies (`hosts`, or `detect` patterns matched against
 the first lines of a text dump) and layout options such as `lead = "after_title"`.
@@ -35,7 +36,7 @@ FIELD_GROUPS = frozenset(
 ZONES = frozenset({"any", "head", "body", "tail"})
 RULE_KEYS = frozenset(
     {"id", "action", "pattern", "into", "max_chars", "min_chars", "drop_next", "next_max_chars",
-     "zone", "formats", "case_sensitive", "search", "note", "after_words"}
+     "zone", "formats", "case_sensitive", "search", "note", "after_words", "keep_in_extracted"}
 )
 # Probe strings a pattern must not match all of: a pattern that does matches (nearly) everything.
 EVERYTHING_PROBES = ("", "a", "The minister said on Tuesday that talks would go on.", "Home", "1. Inhalt")
@@ -60,6 +61,9 @@ class Rule:
     next_max_chars: int = DEFAULT_NEXT_MAX_CHARS
     zone: str = "any"
     after_words: int = 0  # only once this many words of prose came before (an article's end markers)
+    # Not applied to text an extractor already took out of a page: there the block is part of the story the
+    # extractor chose (a wire story's copyright line, an embedded post's signature), not the page's chrome.
+    keep_in_extracted: bool = False
     formats: frozenset[Format] = frozenset(Format)
     source: str = ""
 
@@ -141,13 +145,21 @@ def _parse_rule(entry: dict, concept: str, source: str) -> Rule:
         raise RuleError(f"{where}: zone must be one of {sorted(ZONES)}")
     return Rule(
         id=rule_id, concept=concept, action=action, pattern=pattern, into=into, zone=zone,
-        search=bool(entry.get("search", False)),
+        search=_flag(entry, "search", where),
         min_chars=int(entry.get("min_chars", 0)), max_chars=int(entry.get("max_chars", DEFAULT_MAX_CHARS)),
         drop_next=int(entry.get("drop_next", 0)), after_words=int(entry.get("after_words", 0)),
+        keep_in_extracted=_flag(entry, "keep_in_extracted", where),
         next_max_chars=int(entry.get("next_max_chars", DEFAULT_NEXT_MAX_CHARS)),
         formats=frozenset(Format(f) for f in entry.get("formats", [f.value for f in Format])),
         source=source,
     )
+
+
+def _flag(entry: dict, key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
 
 
 def _compile(pattern: object, case_sensitive: bool, where: str) -> re.Pattern[str]:
