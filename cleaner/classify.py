@@ -34,6 +34,11 @@ BLOCK_VALUE_FIELDS = {"captions": "caption", "categories": "categories", "byline
 # Above the first paragraph of an extractor's output there is at most a headline and a dateline; a page
 # dump has its menus there (tuned on trafilatura's output and the dumps of bench/aeb and naeb).
 EXTRACTED_MAX_PREFIX = 2
+# An extractor's output may keep one line of chrome above its headline and dateline (a newsletter prompt it
+# took for a standfirst); a page dump has more lines there, or chrome between its first paragraphs (tuned on
+# trafilatura's output for bench aeb and naeb, and the dumps of both sets: allowing it anywhere above the
+# story took 12 dumps for extracted text).
+EXTRACTED_MAX_CHROME = 1
 # A run of this many consecutive blocks of at most MENU_ITEM_MAX_WORDS words is a menu.
 MENU_RUN_MIN = 4
 MENU_ITEM_MAX_WORDS = 3
@@ -192,18 +197,22 @@ def is_extracted(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
     prose = [i for i, b in enumerate(blocks) if verdicts[i].keep and is_prose(b.text)][:2]
     if not prose:
         return False
-    if prose[0] > EXTRACTED_MAX_PREFIX and _has_page_chrome(blocks[: prose[0]], verdicts[: prose[0]]):
+    allowed = EXTRACTED_MAX_CHROME if prose[0] <= EXTRACTED_MAX_PREFIX + EXTRACTED_MAX_CHROME else 0
+    if prose[0] > EXTRACTED_MAX_PREFIX and _has_page_chrome(blocks[: prose[0]], verdicts[: prose[0]], allowed):
         return False
     # A page can open with a one-line notice ("This browser is not supported.") with its menus after it.
     second = prose[1] if len(prose) > 1 else len(blocks)
     return not _has_page_chrome(blocks[prose[0] + 1 : second], verdicts[prose[0] + 1 : second])
 
 
-def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
-    run = 0
+def _has_page_chrome(blocks: Sequence[Block], verdicts: Sequence[Verdict], allowed: int = 0) -> bool:
+    """More than `allowed` blocks of chrome, or a menu."""
+    run, chrome = 0, 0
     for block, verdict in zip(blocks, verdicts):
         if (not verdict.keep and not verdict.into) or block.link_density > SPAN_LINK_HEAVY:
-            return True
+            chrome += 1
+            if chrome > allowed:
+                return True
         run = run + 1 if word_count(block.text) <= MENU_ITEM_MAX_WORDS else 0
         if run >= MENU_RUN_MIN:
             return True

@@ -124,3 +124,25 @@ def test_first_line_of_extracted_text_over_a_list_or_in_capitals_is_no_headline(
         assert judged[0].verdict.keep
     judged = classify(blocks("A headline about talks", PROSE, PROSE), NOTICES, Format.TEXT)
     assert judged[0].verdict.rule_id == TITLE_LINE
+
+
+PROMPT = rules("""
+[newsletter]
+[[newsletter.rule]]
+id = "t.newsletter"
+pattern = 'subscribe to our newsletter.*'
+""")
+
+
+def test_one_chrome_line_above_the_headline_leaves_extracted_text_whole():
+    winners = ["Best film goes to The Long Quiet Harbour", "Best actor goes to Jane Example", "Best score goes to Sam Example"]
+    story = ["A headline about awards", PROSE, PROSE, "The full list of winners:", *winners]
+    extracted = blocks("Subscribe to our newsletter for the week's stories", *story)
+    for i in range(5, 8):
+        extracted[i] = dataclasses.replace(extracted[i], kind=Kind.LIST_ITEM)
+    judged = classify(extracted, PROMPT, Format.TEXT)
+    assert [j.verdict.keep for j in judged] == [False, False, True, True, True, True, True, True]
+    dump = [*blocks("Skip to content", "Subscribe to our newsletter for the week's stories"), *extracted[1:]]
+    dump = [dataclasses.replace(b, index=i) for i, b in enumerate(dump)]
+    judged = classify(dump, rules('[nav]\n[[nav.rule]]\nid = "t.skip"\npattern = "skip to content"') + PROMPT, Format.TEXT)
+    assert not any(j.verdict.keep for j in judged[-3:])
