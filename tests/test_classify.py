@@ -136,12 +136,12 @@ pattern = 'subscribe to our newsletter.*'
 
 def test_one_chrome_line_above_the_headline_leaves_extracted_text_whole():
     winners = ["Best film goes to The Long Quiet Harbour", "Best actor goes to Jane Example", "Best score goes to Sam Example"]
-    story = ["A headline about awards", PROSE, PROSE, "The full list of winners:", *winners]
+    story = ["A headline about awards", "Film desk, March 4", PROSE, PROSE, "The full list of winners:", *winners]
     extracted = blocks("Subscribe to our newsletter for the week's stories", *story)
-    for i in range(5, 8):
+    for i in range(6, 9):
         extracted[i] = dataclasses.replace(extracted[i], kind=Kind.LIST_ITEM)
     judged = classify(extracted, PROMPT, Format.TEXT)
-    assert [j.verdict.keep for j in judged] == [False, False, True, True, True, True, True, True]
+    assert [j.verdict.keep for j in judged] == [False, False, True, True, True, True, True, True, True]
     dump = [*blocks("Skip to content", "Subscribe to our newsletter for the week's stories"), *extracted[1:]]
     dump = [dataclasses.replace(b, index=i) for i, b in enumerate(dump)]
     judged = classify(dump, rules('[nav]\n[[nav.rule]]\nid = "t.skip"\npattern = "skip to content"') + PROMPT, Format.TEXT)
