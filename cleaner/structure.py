@@ -115,17 +115,35 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
 
 
 def teaser_run_end(weights: Sequence[float], start: int, end: int) -> int:
-    """Where the span [start, end) should end: at the first of two boundaries close together (a list of teasers
-    or boxes under the story) when the story above outweighs the rest of the span; else at `end`."""
+    """Where the span [start, end) should end: at the first of a run of boundaries close together (a list of
+    teasers or boxes under the story) when the story above outweighs what the span holds after that run;
+    else at `end`."""
     bounds = [i for i in range(start + 1, len(weights)) if weights[i] <= -SPAN_BOUNDARY_COST]
-    for first, second in zip(bounds, bounds[1:]):
+    close = [_little_between(weights, a, b) for a, b in zip(bounds, bounds[1:])]
+    for k, first in enumerate(bounds[:-1]):
         if first >= end:
             break
-        between = sum(w for w in weights[first + 1 : second] if w > 0)
-        before = sum(weights[start:first])
-        if between < TEASER_RUN_MAX_WEIGHT and before >= max(TEASER_CUT_MIN_BEFORE, sum(weights[first:end])):
+        if not close[k]:
+            continue
+        last = k + 1
+        while last < len(close) and close[last]:
+            last += 1
+        before = _story_weight(weights[start:first])
+        below = min(sum(weights[first:end]), sum(weights[bounds[last] : end]))
+        if before >= max(TEASER_CUT_MIN_BEFORE, below):
             return first
     return end
+
+
+def _little_between(weights: Sequence[float], first: int, second: int) -> bool:
+    return sum(w for w in weights[first + 1 : second] if w > 0) < TEASER_RUN_MAX_WEIGHT
+
+
+def _story_weight(weights: Sequence[float]) -> float:
+    """The weight of a story up to its last text block: the chrome under it (share bars, a comment count) does not
+    count against it."""
+    last = max((i for i, w in enumerate(weights) if w > 0), default=-1)
+    return sum(weights[: last + 1])
 
 
 def extracted_end(weights: Sequence[float]) -> int:
