@@ -92,9 +92,10 @@ def is_prose(text: str) -> bool:
     return long_enough and bool(SENTENCE_END.search(text))
 
 
-def is_title_like(block: Block) -> bool:
+def is_title_like(block: Block, linked: bool = False) -> bool:
+    """A headline: a short line of a few words without a full stop; `linked` lets it be a link (a teaser's)."""
     text = block.text
-    if block.kind is Kind.LIST_ITEM or block.link_density > SPAN_LINK_HEAVY or len(text) > TITLE_MAX_CHARS:
+    if block.kind is Kind.LIST_ITEM or (block.link_density > SPAN_LINK_HEAVY and not linked) or len(text) > TITLE_MAX_CHARS:
         return False
     if BYLINE_START.match(text) or DATE_LIKE.search(text):
         return False  # a byline or dateline under the headline, not the headline
@@ -179,7 +180,7 @@ def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> se
     for i, verdict in enumerate(verdicts):
         if verdict.into in CREDIT_FIELDS:
             above = range(i - 1, max(-1, i - 1 - CREDIT_TITLE_GAP), -1)
-            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j]))
+            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j], linked=True))
     return found
 
 
