@@ -27,6 +27,9 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # Possessive: a link target is a run of non-space characters with balanced parentheses, never given back.
 MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
+# A link whose target html2text left with spaces in it (a share URL with the headline in its query): a target
+# that starts like a URL and runs to the next closing parenthesis. Tried only where MARKDOWN_LINK finds nothing.
+LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
@@ -104,6 +107,8 @@ def _strip_links(chunk: str) -> tuple[str, int]:
     linked = 0
     while "](" in text:
         pieces = MARKDOWN_LINK.split(text)  # text, link text, text, link text, ..., text
+        if len(pieces) == 1:
+            pieces = LOOSE_LINK.split(text)
         if len(pieces) == 1:
             break
         linked += sum(len(label.strip()) for label in pieces[1::2])
