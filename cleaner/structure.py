@@ -56,6 +56,13 @@ TEASER_RUN_MAX_WEIGHT = 150.0
 # of prose above the headline) and at least as much as the part below (tuned with TEASER_RUN_MAX_WEIGHT: 100
 # and 400 score lower on naeb).
 TEASER_CUT_MIN_BEFORE = 200.0
+# A box whose lines, before the next paragraph of prose, include a dateline is the header of the next story on
+# an infinite-scroll page (or a teaser), and costs this much: a story goes on after it only with a long run of
+# prose (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers: 60 and 100 score alike, 200
+# trades whole stories on aeb). The lines looked at, and how long a dateline may be.
+STORY_BREAK_COST = 100.0
+DATED_BOX_SCAN = 6
+DATELINE_MAX_CHARS = 60
 
 
 # A lower-case letter followed by a capital: where the rendered options of a form run together. A block with
@@ -162,8 +169,21 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         opens_box = verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id
-        weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
+        if opens_box and _box_is_dated(blocks, i):
+            weights.append(-STORY_BREAK_COST)
+        else:
+            weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
     return weights
+
+
+def _box_is_dated(blocks: Sequence[Block], index: int) -> bool:
+    """A box whose lines before the next paragraph of prose include a dateline: the header of the next story."""
+    for block in blocks[index + 1 : index + 1 + DATED_BOX_SCAN]:
+        if is_prose(block.text):
+            return False
+        if len(block.text) <= DATELINE_MAX_CHARS and DATE_LIKE.search(block.text):
+            return True
+    return False
 
 
 def _box_before(verdicts: Sequence[Verdict], index: int) -> str | None:

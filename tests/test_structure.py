@@ -107,3 +107,13 @@ def test_a_linked_headline_over_a_dateline_costs_the_boundary():
     verdicts = [KEEP, Verdict(False, "t.date", "timestamp", into="date")]
     assert span_weights([teaser, dateline], verdicts)[0] == -SPAN_BOUNDARY_COST
     assert find_title([teaser, dateline], verdicts, start=1) is None  # a linked line is no page headline
+
+
+def test_a_box_with_a_dateline_before_its_prose_costs_more_than_a_plain_box():
+    from cleaner.structure import STORY_BREAK_COST
+
+    box = Verdict(False, "t.box", "related")
+    dated = blocks("More on Politics:", "Senate passes the budget", "December 21, 2023 / 8:51 p.m. ET", PROSE)
+    plain = blocks("More on Politics:", "Senate passes the budget", PROSE)
+    assert span_weights(dated, [box, box, box, KEEP], frozenset({"t.box"}))[0] == -STORY_BREAK_COST
+    assert span_weights(plain, [box, box, KEEP], frozenset({"t.box"}))[0] == -SPAN_BOUNDARY_COST
