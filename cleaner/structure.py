@@ -56,6 +56,13 @@ TEASER_RUN_MAX_WEIGHT = 150.0
 # of prose above the headline) and at least as much as the part below (tuned with TEASER_RUN_MAX_WEIGHT: 100
 # and 400 score lower on naeb).
 TEASER_CUT_MIN_BEFORE = 200.0
+# A box whose lines, before the next paragraph of prose, include a dateline is the header of the next story on
+# an infinite-scroll page (or a teaser), and costs this much: a story goes on after it only with a long run of
+# prose (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers: 60 and 100 score alike, 200
+# trades whole stories on aeb). The lines looked at, and how long a dateline may be.
+STORY_BREAK_COST = 100.0
+DATED_BOX_SCAN = 6
+DATELINE_MAX_CHARS = 60
 
 
 # A lower-case letter followed by a capital: where the rendered options of a form run together. A block with
@@ -92,9 +99,10 @@ def is_prose(text: str) -> bool:
     return long_enough and bool(SENTENCE_END.search(text))
 
 
-def is_title_like(block: Block) -> bool:
+def is_title_like(block: Block, linked: bool = False) -> bool:
+    """A headline: a short line of a few words without a full stop; `linked` lets it be a link (a teaser's)."""
     text = block.text
-    if block.kind is Kind.LIST_ITEM or block.link_density > SPAN_LINK_HEAVY or len(text) > TITLE_MAX_CHARS:
+    if block.kind is Kind.LIST_ITEM or (block.link_density > SPAN_LINK_HEAVY and not linked) or len(text) > TITLE_MAX_CHARS:
         return False
     if BYLINE_START.match(text) or DATE_LIKE.search(text):
         return False  # a byline or dateline under the headline, not the headline
@@ -115,17 +123,35 @@ def article_span(weights: Sequence[float]) -> tuple[int, int]:
 
 
 def teaser_run_end(weights: Sequence[float], start: int, end: int) -> int:
-    """Where the span [start, end) should end: at the first of two boundaries close together (a list of teasers
-    or boxes under the story) when the story above outweighs the rest of the span; else at `end`."""
+    """Where the span [start, end) should end: at the first of a run of boundaries close together (a list of
+    teasers or boxes under the story) when the story above outweighs what the span holds after that run;
+    else at `end`."""
     bounds = [i for i in range(start + 1, len(weights)) if weights[i] <= -SPAN_BOUNDARY_COST]
-    for first, second in zip(bounds, bounds[1:]):
+    close = [_little_between(weights, a, b) for a, b in zip(bounds, bounds[1:])]
+    for k, first in enumerate(bounds[:-1]):
         if first >= end:
             break
-        between = sum(w for w in weights[first + 1 : second] if w > 0)
-        before = sum(weights[start:first])
-        if between < TEASER_RUN_MAX_WEIGHT and before >= max(TEASER_CUT_MIN_BEFORE, sum(weights[first:end])):
+        if not close[k]:
+            continue
+        last = k + 1
+        while last < len(close) and close[last]:
+            last += 1
+        before = _story_weight(weights[start:first])
+        below = min(sum(weights[first:end]), sum(weights[bounds[last] : end]))
+        if before >= max(TEASER_CUT_MIN_BEFORE, below):
             return first
     return end
+
+
+def _little_between(weights: Sequence[float], first: int, second: int) -> bool:
+    return sum(w for w in weights[first + 1 : second] if w > 0) < TEASER_RUN_MAX_WEIGHT
+
+
+def _story_weight(weights: Sequence[float]) -> float:
+    """The weight of a story up to its last text block: the chrome under it (share bars, a comment count) does not
+    count against it."""
+    last = max((i for i, w in enumerate(weights) if w > 0), default=-1)
+    return sum(weights[: last + 1])
 
 
 def extracted_end(weights: Sequence[float]) -> int:
@@ -143,8 +169,21 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         opens_box = verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id
-        weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
+        if opens_box and _box_is_dated(blocks, i):
+            weights.append(-STORY_BREAK_COST)
+        else:
+            weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
     return weights
+
+
+def _box_is_dated(blocks: Sequence[Block], index: int) -> bool:
+    """A box whose lines before the next paragraph of prose include a dateline: the header of the next story."""
+    for block in blocks[index + 1 : index + 1 + DATED_BOX_SCAN]:
+        if is_prose(block.text):
+            return False
+        if len(block.text) <= DATELINE_MAX_CHARS and DATE_LIKE.search(block.text):
+            return True
+    return False
 
 
 def _box_before(verdicts: Sequence[Verdict], index: int) -> str | None:
@@ -161,7 +200,7 @@ def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> se
     for i, verdict in enumerate(verdicts):
         if verdict.into in CREDIT_FIELDS:
             above = range(i - 1, max(-1, i - 1 - CREDIT_TITLE_GAP), -1)
-            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j]))
+            found.update(j for j in above if verdicts[j].keep and is_title_like(blocks[j], linked=True))
     return found
 
 

@@ -57,3 +57,18 @@ def test_a_dump_without_line_breaks_is_split_at_sentences():
     assert len(blocks) > 1
     assert all(len(b.text) <= MAX_BLOCK_CHARS for b in blocks)
     assert sum(len(b.text.split()) for b in blocks) == len(text.split())
+
+
+def test_a_data_uri_wrapped_over_lines_is_dropped_and_line_numbers_kept():
+    text = ("[![Logo](data:image/svg+xml,%3csvg width='162' viewBox='0 0\n162 20'%3e %3cpath d='M57.2 12.8H57.4\n"
+            "C57.6 12.8 57.8' fill='%23090A0B'/%3e %3c/svg%3e)](/)\n\nNews\n\nFirst paragraph.")
+    blocks = segment_text(text)
+    assert [(b.text, b.line) for b in blocks] == [("News", 5), ("First paragraph.", 7)]
+
+
+def test_a_link_whose_target_has_spaces_keeps_only_its_text():
+    text = ("[Share](https://share.example/?service=mail&title=Harbour bridge to close\nto cars&link=https://"
+            "news.example/a) on email\n\nBy Jo Smith")
+    blocks = segment_text(text)
+    assert [b.text for b in blocks] == ["Share on email", "By Jo Smith"]
+    assert blocks[0].link_density > 0

@@ -90,3 +90,30 @@ def test_form_options_run_together_are_no_prose_but_brand_names_are():
     assert is_run_together(states, word_count(states))
     assert is_run_together(pickers, word_count(pickers))
     assert not is_run_together(prose, word_count(prose))
+
+
+def test_chrome_under_a_short_story_does_not_keep_the_teaser_list_below_it():
+    box = -SPAN_BOUNDARY_COST
+    story = [70.0, 80.0, 60.0]
+    chrome = [-6.0] * 8  # share bar, comment link, "back to top"
+    teasers = [box, 70.0, -6.0, box, 70.0, -6.0, box, 70.0, -6.0, box, 60.0]
+    weights = story + chrome + teasers
+    assert teaser_run_end(weights, 0, len(weights)) == len(story + chrome)
+
+
+def test_a_linked_headline_over_a_dateline_costs_the_boundary():
+    teaser = Block(index=0, text="Ferry company orders two electric boats", line=1, link_density=1.0)
+    dateline = Block(index=1, text="March 5, 2024", line=2)
+    verdicts = [KEEP, Verdict(False, "t.date", "timestamp", into="date")]
+    assert span_weights([teaser, dateline], verdicts)[0] == -SPAN_BOUNDARY_COST
+    assert find_title([teaser, dateline], verdicts, start=1) is None  # a linked line is no page headline
+
+
+def test_a_box_with_a_dateline_before_its_prose_costs_more_than_a_plain_box():
+    from cleaner.structure import STORY_BREAK_COST
+
+    box = Verdict(False, "t.box", "related")
+    dated = blocks("More on Politics:", "Senate passes the budget", "December 21, 2023 / 8:51 p.m. ET", PROSE)
+    plain = blocks("More on Politics:", "Senate passes the budget", PROSE)
+    assert span_weights(dated, [box, box, box, KEEP], frozenset({"t.box"}))[0] == -STORY_BREAK_COST
+    assert span_weights(plain, [box, box, KEEP], frozenset({"t.box"}))[0] == -SPAN_BOUNDARY_COST

@@ -167,3 +167,24 @@ def test_dated_line_without_a_list_marker_is_not_a_comment_thread(valid):
     dated = "Updated on March 3, 2024 at 10:12 am"
     out = valid(record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY[:2], [dated], STORY[2:])))
     assert STORY[3] in out["text"]
+
+
+def test_a_comment_form_heading_with_its_cancel_link_opens_the_comments(valid):
+    form = ["Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
+            "The bridge has been falling apart for years and everyone in town knows it, so this is long overdue."]
+    out = valid(record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY, form)))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = {r["text"]: r["rule"] for r in out["removed"]}
+    assert rules[form[0]] == rules[form[-1]] == "generic.comments_widget.section"
+
+
+def test_a_caption_closed_by_its_credit_and_a_long_copyright_footer_are_removed(valid):
+    caption = "The harbour bridge at dusk on Monday, a day before the vote. (Jo Smith / The Gazette)"
+    legal = ("© 2024 Gazette Media LLC. All rights reserved. The material on this site may not be reproduced, "
+             "distributed, transmitted, cached or otherwise used, except with the prior written permission of "
+             "Gazette Media LLC. Community rules apply to all content you upload or otherwise submit to this site.")
+    out = valid(record(dump(MENU, ["Council votes to close the harbour bridge to cars"], STORY[:2], [caption],
+                            STORY[2:], [legal])))
+    assert out["text"] == "\n\n".join(STORY)
+    assert out["captions"] == [caption]
+    assert {r["text"]: r["rule"] for r in out["removed"]}[legal] == "generic.legal.copyright_notice"

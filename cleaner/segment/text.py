@@ -27,12 +27,18 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # Possessive: a link target is a run of non-space characters with balanced parentheses, never given back.
 MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
+# A link whose target html2text left with spaces in it (a share URL with the headline in its query): a target
+# that starts like a URL and runs to the next closing parenthesis. Tried only where MARKDOWN_LINK finds nothing.
+LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 # The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
 MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# An inline image's data URI (an SVG logo, a placeholder GIF): html2text prints it whole, wrapped over many lines
+# and with spaces, which no link pattern can match; its text would read as paragraphs of numbers.
+DATA_URI_TARGET = re.compile(r"\]\(data:(?:[^()\\]|\\.)*\)")
 
 
 def normalise_dump(text: str) -> str:
@@ -44,7 +50,7 @@ def normalise_dump(text: str) -> str:
 def segment_text(text: str) -> tuple[Block, ...]:
     """Blocks of a dump, in order, each with the 1-based line number where it starts."""
     blocks: list[Block] = []
-    for line_no, chunk in _chunks(normalise_dump(text)):
+    for line_no, chunk in _chunks(_drop_data_uris(normalise_dump(text))):
         kind, tag = Kind.PARAGRAPH, None
         if chunk[0] in MARKER_FIRST_CHARS:
             if LIST_MARKER.match(chunk):
@@ -58,6 +64,31 @@ def segment_text(text: str) -> tuple[Block, ...]:
         for piece in _split_long(plain) if len(plain) > MAX_BLOCK_CHARS else (plain,):
             blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, tag=tag, link_density=link_density))
     return tuple(blocks)
+
+
+def _drop_data_uris(text: str) -> str:
+    """Data URIs emptied. The line breaks inside one move to the next blank line, so that the lines after that
+    paragraph keep their numbers and a link around the image still closes on its own line."""
+    if "](data:" not in text:
+        return text
+    out: list[str] = []
+    pos, pending = 0, 0
+    for match in DATA_URI_TARGET.finditer(text):
+        between = text[pos : match.start()]
+        out.append(_with_breaks(between, pending))
+        pending = 0 if "\n\n" in between else pending
+        out.append("]()")
+        pending += match.group().count("\n")
+        pos = match.end()
+    tail = text[pos:]
+    out.append(_with_breaks(tail, pending) if "\n\n" in tail else tail + "\n" * pending)
+    return "".join(out)
+
+
+def _with_breaks(text: str, breaks: int) -> str:
+    """`text` with `breaks` more line breaks at its first blank line, if it has one."""
+    at = text.find("\n\n")
+    return text if at < 0 or not breaks else text[:at] + "\n" * breaks + text[at:]
 
 
 def strip_markdown(chunk: str) -> tuple[str, float]:
@@ -76,6 +107,8 @@ def _strip_links(chunk: str) -> tuple[str, int]:
     linked = 0
     while "](" in text:
         pieces = MARKDOWN_LINK.split(text)  # text, link text, text, link text, ..., text
+        if len(pieces) == 1:
+            pieces = LOOSE_LINK.split(text)
         if len(pieces) == 1:
             break
         linked += sum(len(label.strip()) for label in pieces[1::2])
