@@ -1,3 +1,4 @@
+import json
 from dataclasses import replace
 
 import lxml.etree
@@ -286,3 +287,35 @@ def test_partial_match_counts_only_what_whole_matches_left():
     variant = tokens("one two three four five six eight")
     assert align([words, variant], "one two three four five six seven") == [True, False]
     assert align([variant], "one two three four five six seven") == [True]
+
+
+def _declaring_page(declared: str, article: str) -> str:
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": declared})
+    return f"""<html><head><script type="application/ld+json">{ld}</script></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>{article}</article></main>
+<footer><p>Copyright 2024 Daily News Group.</p></footer></body></html>"""
+
+
+def _extractor_takes(text: str, monkeypatch) -> None:
+    monkeypatch.setattr(html_front_end, "_trafilatura_text", lambda tree, url: text)
+
+
+def test_declared_standfirst_does_not_cut_the_article(monkeypatch):
+    # A declared body of two paragraphs (under MIN_DECLARED_TOKENS words) is a summary, not the article.
+    summary = " ".join(PARAGRAPHS[:2])
+    assert 50 < len(tokens(summary)) < html_front_end.MIN_DECLARED_TOKENS
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    blocks = _blocks(_declaring_page(summary, "".join(f"<p>{p}</p>" for p in PARAGRAPHS)))
+    assert _main_text(blocks) == "\n\n".join(PARAGRAPHS)
+
+
+def test_declared_first_card_keeps_the_cards_beside_it(monkeypatch):
+    # A listicle that declares its first card only: the cards of the same class beside it stay main.
+    cards = [PARAGRAPHS, [p.replace("council", "board") for p in PARAGRAPHS[:2]], [PARAGRAPHS[2].replace("mayor", "chair")]]
+    article = "".join(
+        f'<div class="card"><h2>Pick {n}</h2>{"".join(f"<p>{p}</p>" for p in card)}</div>'
+        for n, card in enumerate(cards, 1)
+    )
+    _extractor_takes("\n".join(p for card in cards for p in card), monkeypatch)
+    main = _main_text(_blocks(_declaring_page(" ".join(PARAGRAPHS), article)))
+    assert cards[1][1] in main and cards[2][0] in main
