@@ -311,7 +311,8 @@ def test_declared_standfirst_does_not_cut_the_article(monkeypatch):
 
 def test_declared_first_card_keeps_the_cards_beside_it(monkeypatch):
     # A listicle that declares its first card only: the cards of the same class beside it stay main.
-    cards = [PARAGRAPHS, [p.replace("council", "board") for p in PARAGRAPHS[:2]], [PARAGRAPHS[2].replace("mayor", "chair")]]
+    second = [p.replace("council", "board") for p in PARAGRAPHS[:2]]
+    cards = [PARAGRAPHS, second, [PARAGRAPHS[2].replace("mayor", "chair")]]
     article = "".join(
         f'<div class="card"><h2>Pick {n}</h2>{"".join(f"<p>{p}</p>" for p in card)}</div>'
         for n, card in enumerate(cards, 1)
