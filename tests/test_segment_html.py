@@ -320,3 +320,23 @@ def test_declared_first_card_keeps_the_cards_beside_it(monkeypatch):
     _extractor_takes("\n".join(p for card in cards for p in card), monkeypatch)
     main = _main_text(_blocks(_declaring_page(" ".join(PARAGRAPHS), article)))
     assert cards[1][1] in main and cards[2][0] in main
+
+
+ITEM_CARDS = """<html><body><article>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>First product, described at length.</p></div></div>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>Second product, described too.</p></div></div>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>Third product, described as well.</p></div></div>
+<div class="block block--embed place_101"><p>A place card numbered by its class.</p></div>
+<div class="block block--embed place_102"><p>Another place card of the same kind.</p></div>
+<div class="block block--embed place_103"><p>A third place card of the same kind.</p></div>
+<div class="signup-widget"><p>One sign-up box beside the story.</p></div>
+<div class="comment"><p>A comment.</p></div><div class="comment"><p>Another.</p></div><div class="comment"><p>And one more.</p></div>
+</article></body></html>"""
+
+
+def test_a_run_of_mechanism_named_items_is_the_article_s_but_one_box_is_chrome():
+    body = parse_html(ITEM_CARDS).find("body")
+    article = body.find(".//article")
+    chrome = [is_chrome_container(u.element, article) for u in iter_units(body)]
+    # three product widgets, three numbered place embeds: items; one sign-up widget, three comments: chrome
+    assert chrome == [False] * 6 + [True] * 4
