@@ -340,3 +340,16 @@ def test_a_run_of_mechanism_named_items_is_the_article_s_but_one_box_is_chrome()
     chrome = [is_chrome_container(u.element, article) for u in iter_units(body)]
     # three product widgets, three numbered place embeds: items; one sign-up widget, three comments: chrome
     assert chrome == [False] * 6 + [True] * 4
+
+
+def test_lead_paragraph_before_the_body_block_stays_main(monkeypatch):
+    lead = "Trams will run to the northern district by next spring, the council decided."
+    after = "Sign up to our morning briefing and get the day's news in your inbox every day."
+    story = PARAGRAPHS + [p.replace("council", "assembly") for p in PARAGRAPHS]  # the body block holds most
+    article = (
+        f'<div class="lead"><p>{lead}</p></div><div class="body">{"".join(f"<p>{p}</p>" for p in story)}</div>'
+        f'<div class="tail"><p>{after}</p></div>'
+    )
+    _extractor_takes("\n".join([lead, *story, after]), monkeypatch)
+    main = _main_text(_blocks(_declaring_page("", article)))
+    assert main.startswith(lead) and PARAGRAPHS[3] in main and after not in main

@@ -188,8 +188,35 @@ def _repaired(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[
     if scope is None:
         return chosen
     siblings = sibling_scopes(scope)
-    keep = [main_scope(body, units, chosen, KEEP_SHARE), *siblings]
-    return _repair(units, chosen, scope, siblings, keep)
+    keep_scope = main_scope(body, units, chosen, KEEP_SHARE)
+    repaired = _repair(units, chosen, scope, siblings, [keep_scope, *siblings])
+    return _with_lead_prose(units, chosen, repaired, keep_scope)
+
+
+def _with_lead_prose(
+    units: list[Unit], chosen: list[bool], repaired: list[bool], keep_scope: HtmlElement
+) -> list[bool]:
+    """Keep the extractor's prose just before the article's container, beside it in one parent.
+
+    A story whose first paragraphs sit in a lead block before the body block holds less than the keep
+    share, so the scope is the body block alone; chrome before the body is rarely prose, and what comes
+    after the body (related and promo boxes) stays dropped.
+    """
+    parent = keep_scope.getparent()
+    first = next((i for i, u in enumerate(units) if area_of(u, [keep_scope]) is not None), None)
+    if parent is None or first is None or keep_scope.tag == "body":
+        return repaired
+    return [
+        kept
+        or (
+            index < first
+            and hit
+            and reads_like_prose(unit)
+            and area_of(unit, [parent]) is not None
+            and not is_chrome_container(unit.element, parent)
+        )
+        for index, (unit, hit, kept) in enumerate(zip(units, chosen, repaired, strict=True))
+    ]
 
 
 def _declared_units(tree: HtmlElement, unit_words: list[list[str]]) -> list[bool] | None:
