@@ -353,3 +353,11 @@ def test_lead_paragraph_before_the_body_block_stays_main(monkeypatch):
     _extractor_takes("\n".join([lead, *story, after]), monkeypatch)
     main = _main_text(_blocks(_declaring_page("", article)))
     assert main.startswith(lead) and PARAGRAPHS[3] in main and after not in main
+
+
+def test_one_mechanism_named_block_holding_whole_sections_is_the_article_s():
+    sections = "".join(f"<h3>Part {n}</h3><p>{p}</p>" for n, p in enumerate(PARAGRAPHS * 4))
+    page = f'<html><body><article><p>{PARAGRAPHS[0]}</p><div class="w-embed">{sections}</div></article></body></html>'
+    body = parse_html(page).find("body")
+    embedded = [u for u in iter_units(body) if "w-embed" in (u.element.getparent().get("class") or "")]
+    assert embedded and not any(is_chrome_container(u.element, body.find(".//article")) for u in embedded)

@@ -40,6 +40,10 @@ CHROME_NAMES = re.compile(
 MECHANISM_NAMES = re.compile(r"widget|embed|hidden", re.IGNORECASE)
 # How many siblings of the same tag and class make a run of items.
 MIN_ITEM_RUN = 3
+# ... and a single one holding this much text is a part of the article (a page builder's text or custom
+# HTML block holding whole sections), not a box beside it. Tuned on wcxb-articles/naeb/aeb: at 1,000 a
+# 1,100-character promotion widget and a 1,800-character support-us box came back.
+MIN_MECHANISM_ARTICLE_CHARS = 2000
 # Class words with a digit name one item (place_22143), not its kind.
 NUMBERED_CLASS = re.compile(r"\d")
 
@@ -104,9 +108,15 @@ def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if not names.strip():
             continue
-        if CHROME_NAMES.search(names) or (mechanism_is_chrome and MECHANISM_NAMES.search(names)):
+        if CHROME_NAMES.search(names) or (
+            mechanism_is_chrome and MECHANISM_NAMES.search(names) and not _holds_an_article_part(node)
+        ):
             return True
     return False
+
+
+def _holds_an_article_part(element: HtmlElement) -> bool:
+    return len(" ".join(element.text_content().split())) >= MIN_MECHANISM_ARTICLE_CHARS
 
 
 def _item_kind(element: HtmlElement) -> tuple[str, tuple[str, ...]]:
