@@ -1,3 +1,4 @@
+import json
 from dataclasses import replace
 
 import lxml.etree
@@ -286,3 +287,77 @@ def test_partial_match_counts_only_what_whole_matches_left():
     variant = tokens("one two three four five six eight")
     assert align([words, variant], "one two three four five six seven") == [True, False]
     assert align([variant], "one two three four five six seven") == [True]
+
+
+def _declaring_page(declared: str, article: str) -> str:
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": declared})
+    return f"""<html><head><script type="application/ld+json">{ld}</script></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>{article}</article></main>
+<footer><p>Copyright 2024 Daily News Group.</p></footer></body></html>"""
+
+
+def _extractor_takes(text: str, monkeypatch) -> None:
+    monkeypatch.setattr(html_front_end, "_trafilatura_text", lambda tree, url: text)
+
+
+def test_declared_standfirst_does_not_cut_the_article(monkeypatch):
+    # A declared body of two paragraphs (under MIN_DECLARED_TOKENS words) is a summary, not the article.
+    summary = " ".join(PARAGRAPHS[:2])
+    assert 50 < len(tokens(summary)) < html_front_end.MIN_DECLARED_TOKENS
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    blocks = _blocks(_declaring_page(summary, "".join(f"<p>{p}</p>" for p in PARAGRAPHS)))
+    assert _main_text(blocks) == "\n\n".join(PARAGRAPHS)
+
+
+def test_declared_first_card_keeps_the_cards_beside_it(monkeypatch):
+    # A listicle that declares its first card only: the cards of the same class beside it stay main.
+    second = [p.replace("council", "board") for p in PARAGRAPHS[:2]]
+    cards = [PARAGRAPHS, second, [PARAGRAPHS[2].replace("mayor", "chair")]]
+    article = "".join(
+        f'<div class="card"><h2>Pick {n}</h2>{"".join(f"<p>{p}</p>" for p in card)}</div>'
+        for n, card in enumerate(cards, 1)
+    )
+    _extractor_takes("\n".join(p for card in cards for p in card), monkeypatch)
+    main = _main_text(_blocks(_declaring_page(" ".join(PARAGRAPHS), article)))
+    assert cards[1][1] in main and cards[2][0] in main
+
+
+ITEM_CARDS = """<html><body><article>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>First product, described at length.</p></div></div>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>Second product, described too.</p></div></div>
+<div class="c-product-widget"><div class="c-product-widget__content"><p>Third product, described as well.</p></div></div>
+<div class="block block--embed place_101"><p>A place card numbered by its class.</p></div>
+<div class="block block--embed place_102"><p>Another place card of the same kind.</p></div>
+<div class="block block--embed place_103"><p>A third place card of the same kind.</p></div>
+<div class="signup-widget"><p>One sign-up box beside the story.</p></div>
+<div class="comment"><p>A comment.</p></div><div class="comment"><p>Another.</p></div><div class="comment"><p>And one more.</p></div>
+</article></body></html>"""
+
+
+def test_a_run_of_mechanism_named_items_is_the_article_s_but_one_box_is_chrome():
+    body = parse_html(ITEM_CARDS).find("body")
+    article = body.find(".//article")
+    chrome = [is_chrome_container(u.element, article) for u in iter_units(body)]
+    # three product widgets, three numbered place embeds: items; one sign-up widget, three comments: chrome
+    assert chrome == [False] * 6 + [True] * 4
+
+
+def test_lead_paragraph_before_the_body_block_stays_main(monkeypatch):
+    lead = "Trams will run to the northern district by next spring, the council decided."
+    after = "Sign up to our morning briefing and get the day's news in your inbox every day."
+    story = PARAGRAPHS + [p.replace("council", "assembly") for p in PARAGRAPHS]  # the body block holds most
+    article = (
+        f'<div class="lead"><p>{lead}</p></div><div class="body">{"".join(f"<p>{p}</p>" for p in story)}</div>'
+        f'<div class="tail"><p>{after}</p></div>'
+    )
+    _extractor_takes("\n".join([lead, *story, after]), monkeypatch)
+    main = _main_text(_blocks(_declaring_page("", article)))
+    assert main.startswith(lead) and PARAGRAPHS[3] in main and after not in main
+
+
+def test_one_mechanism_named_block_holding_whole_sections_is_the_article_s():
+    sections = "".join(f"<h3>Part {n}</h3><p>{p}</p>" for n, p in enumerate(PARAGRAPHS * 4))
+    page = f'<html><body><article><p>{PARAGRAPHS[0]}</p><div class="w-embed">{sections}</div></article></body></html>'
+    body = parse_html(page).find("body")
+    embedded = [u for u in iter_units(body) if "w-embed" in (u.element.getparent().get("class") or "")]
+    assert embedded and not any(is_chrome_container(u.element, body.find(".//article")) for u in embedded)
