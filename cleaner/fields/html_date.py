@@ -21,7 +21,8 @@ PUBLISHED_META = (
     "publish-date", "publish_date", "publication_date", "og:pubdate", "sailthru.date",
     "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
     "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date",
-    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "date",
+    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "published-date",
+    "published_date", "date-published", "published", "date",
 )
 # <meta> names of the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
@@ -34,6 +35,11 @@ UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copy
 REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
 PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I)
+# A journal's history line ("Received 2022 Oct 12; Accepted 2023 Jan 7") dates the manuscript, not
+# the publication.
+MANUSCRIPT_HISTORY = re.compile(r"^\W{0,3}(?:received|submitted|revised|accepted)\b", re.I)
+# A bare date in a table cell is data (a price history, a schedule), not a dateline.
+DATA_CELL_TAGS = frozenset({"td", "th", "tr", "table"})
 # A dateline is a short line; a longer text is a paragraph that mentions a date.
 MAX_DATELINE_CHARS = 120
 # How many elements (in document order) a dateline may stand from the headline.
@@ -111,13 +117,14 @@ def choose_date(facts: PageFacts) -> str | None:
 def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> bool:
     """Whether the dateline under the headline beats the structured date.
 
-    A structured date later than the printed one is a re-stamp (a republication, a template date);
+    A structured date later than the printed one is a re-stamp (a republication, a template date),
+    unless the printed one is labelled an update;
     a printed date later than it counts when the metadata names it the modification date and the
     page prints it without an "Updated" label: that is the date readers are shown.
     """
     apart = (datetime.date.fromisoformat(printed.value[:10]) - datetime.date.fromisoformat(chosen[:10])).days
     if apart < -MAX_TIME_ZONE_DAYS:
-        return True
+        return not printed.updated  # an update older than the publication is a stale template line
     if apart <= MAX_TIME_ZONE_DAYS or printed.updated:
         return False
     modified = (parse_date(v, not_after=facts.not_after, day_first=None) for v in _modified_values(facts))
@@ -263,12 +270,12 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = facts.short_text(element, MAX_DATELINE_CHARS)
-    if not text or not YEAR_DIGITS.search(text):
+    if not text or not YEAR_DIGITS.search(text) or MANUSCRIPT_HISTORY.match(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
     labelled = labelled or UPDATE_LABEL.match(text)
-    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
+    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
     context = _update_context(element)
     if context == "other":
@@ -277,6 +284,10 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if value is None:
         return None
     return PrintedDate(value, _is_update_only(text) or context == "revision")
+
+
+def _in_table(element) -> bool:
+    return element.tag in DATA_CELL_TAGS or any(node.tag in DATA_CELL_TAGS for node in element.iterancestors())
 
 
 def _is_update_only(text: str) -> bool:
