@@ -480,3 +480,36 @@ def test_single_word_author_counts_when_linked_to_its_author_page():
     assert read_html_fields(linked).authors == ("Amanda",)
     unlinked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/tag/amanda/">Amanda</a></p>')
     assert read_html_fields(unlinked).authors == ()
+
+
+# --- date: lines that are no publication dateline -------------------------------------------------
+
+def test_manuscript_history_line_is_no_dateline():
+    tree = page('<meta name="citation_publication_date" content="2023/01/07">',
+                '<h1>A study of things</h1><section class="history">'
+                '<p>Received 2022 Oct 12; Accepted 2023 Jan 7.</p></section>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-01-07"
+
+
+def test_bare_date_in_a_table_cell_is_data_not_a_dateline():
+    tree = page(body='<h1>Hottest markets</h1><p>Prices rose fastest in these metropolitan areas last year.</p>'
+                     '<table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date is None
+
+
+def test_updated_line_older_than_the_structured_publication_does_not_beat_it():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2026-01-05">',
+                '<h1>Remodel costs</h1><p>Written by Jane Doe Updated Jun 16, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2026-02-01").date == "2026-01-05"
+
+
+def test_meta_published_date_name_is_read():
+    tree = page('<meta property="og:type" content="article"><meta name="published-date" content="2021-02-16">',
+                '<h1>Emerging technologies</h1>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2021-02-16"
+
+
+def test_dateline_sharing_its_line_with_a_name_and_a_role():
+    tree = page(body='<h1>How AI is changing care</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-07-02"

@@ -67,9 +67,9 @@ UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.patte
 # belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
 MAX_PUBLISHED_BEYOND_REVISION = 40
 # A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
-# 3 min read"): an unlabelled line counts when the rest of it is at most this long (tuned on
-# wcxb-articles).
-MAX_DATELINE_REST_CHARS = 32
+# 3 min read", "Jane Doe | Senior Writer | July 2, 2025"): an unlabelled line counts when the rest of it is at
+# most this long (tuned on wcxb-articles: 32 missed role lines, 40-60 read the same).
+MAX_DATELINE_REST_CHARS = 40
 # Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
 MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
