@@ -486,7 +486,7 @@ def test_single_word_author_counts_when_linked_to_its_author_page():
 
 def test_manuscript_history_line_is_no_dateline():
     tree = page('<meta name="citation_publication_date" content="2023/01/07">',
-                '<h1>A study of things</h1><section class="history">'
+                '<h1>A study of things</h1><section id="history-article-meta" class="history">'
                 '<p>Received 2022 Oct 12; Accepted 2023 Jan 7.</p></section>')
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-01-07"
 
