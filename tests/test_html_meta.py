@@ -513,3 +513,42 @@ def test_meta_published_date_name_is_read():
 def test_dateline_sharing_its_line_with_a_name_and_a_role():
     tree = page(body='<h1>How AI is changing care</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>')
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-07-02"
+
+
+# --- authors: roles, side boxes and organisations ---------------------------------------------------
+
+def test_names_credited_for_another_role_are_no_authors():
+    tree = page(body='<h1>Best backpacking gear</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a>'
+                     ' Contributions From: <a href="/author/trish-may">Trish May</a>, '
+                     '<a href="/author/sam-lee">Sam Lee</a> &amp; <a href="/author/eli-park">Eli Park</a></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe",)
+
+
+def test_updated_by_names_an_editor_not_an_author():
+    tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
+                     '<span class="author-name">By Benjamin Preston</span>'
+                     '<span class="byline-updated">Updated by Jon Linkov</span></div>')
+    assert read_html_fields(tree).authors == ("Benjamin Preston",)
+
+
+def test_byline_in_the_articles_own_side_box_is_read():
+    in_article = page(body='<article><h1>Benefits of AI</h1><aside class="insight__content">'
+                           '<h3>Author</h3><p>Lisa D. Ellis</p></aside><p>Text.</p></article>')
+    assert read_html_fields(in_article).authors == ("Lisa D. Ellis",)
+    by_headline = page(body='<h1>Sleep training</h1><aside class="side-col">'
+                            '<p class="article_author">Written By Angela Holliday-Bell, MD</p></aside>')
+    assert read_html_fields(by_headline).authors == ("Angela Holliday-Bell, MD",)
+
+
+def test_organisation_named_as_author_is_no_person():
+    tree = page(jsonld({"@type": "Article", "headline": "Eat well on a budget",
+                        "author": {"@type": "Person", "name": "British Heart Foundation"}}),
+                '<h1>Eat well on a budget</h1><p>by Tracy Parker, Dietitian</p>')
+    assert read_html_fields(tree).authors == ("Tracy Parker",)
+
+
+def test_name_printed_with_its_job_title_in_a_second_element_is_one_author():
+    tree = page(body='<h1>Wine for beginners</h1><div class="author-box">'
+                     '<span class="author-line">Matt Check Head Winemaker</span>'
+                     '<span class="author-name">Matt Check</span></div>')
+    assert read_html_fields(tree).authors == ("Matt Check",)

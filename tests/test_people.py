@@ -149,3 +149,18 @@ def test_newspaper_names_and_desks_of_the_site_are_no_people():
     assert parse_byline("Javier Espinoza and Patricia Nilsson, Financial Times").authors == (
         "Javier Espinoza", "Patricia Nilsson")
     assert parse_byline("CBC Arts", site="CBC").authors == ()
+
+
+def test_organisation_words_are_no_person():
+    for name in ("Cleveland Clinic", "British Heart Foundation", "Kneib Dentistry PC", "SmartEtailing Inc"):
+        assert parse_byline(name).authors == ()
+
+
+def test_former_job_title_and_bullets_end_the_name():
+    assert parse_byline("Liz Kenny Former McKinsey Consultant").authors == ("Liz Kenny",)
+    assert parse_byline("by Meaghan Weeden ● December 23, 2025 ● 6 min read").authors == ("Meaghan Weeden",)
+
+
+def test_updated_by_and_contributions_from_credit_no_author():
+    assert parse_byline("By Benjamin Preston Updated by Jon Linkov").authors == ("Benjamin Preston",)
+    assert parse_byline("By Ben Roe Contributions From: Trish May, Sam Lee").authors == ("Ben Roe",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.page import PageFacts, near_headline
+from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, canonical_agency, distinct_people, parse_byline
 
 AUTHOR_META = (
@@ -59,6 +59,20 @@ MAX_CREDIT_CHARS = 40
 CREDIT_BY = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)
 CREDIT_EDGES = " \t-–—|•·:,;©()"
 SCRIPT_TAGS = frozenset({"script", "style"})
+# The label printed just before a linked name that credits someone other than the writer: "Edited by",
+# "Reviewed by", "Updated by", "Contributions from" (testers and editors listed under the byline).
+OTHER_ROLE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:edit(?:ed|or)|(?:medically\s+|fact[- ]?)?(?:review(?:ed)?|check(?:ed)?)|updated"
+    r"|photos?|photographs?|illustrations?|video|contributions?|additional reporting)"
+    r"(?:\s+(?:by|from))?\s*:?\s*$", re.IGNORECASE)
+# Names listed under such a label stand this close (document order) to each other.
+MAX_ROLE_LIST_GAP = 3
+# How much of the text before a marked name is read for such a label.
+MAX_ROLE_LABEL_CHARS = 40
+# An <aside> or sidebar holding the byline next to the headline is the article's own info box (a
+# side column with author and date); further away it is another story's or the site's (tuned on
+# wcxb-articles: the boxes stand 1-25 elements from the headline).
+MAX_SIDE_BYLINE_DISTANCE = 30
 
 
 def choose_byline(facts: PageFacts) -> Byline:
@@ -99,9 +113,14 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
 
 
 def _combine(bylines: list[Byline], printed: str | None) -> Byline:
-    authors = distinct_people(name for b in bylines for name in b.authors)
+    authors = _without_titled_repeats(distinct_people(name for b in bylines for name in b.authors))
     agency = next((b.agency for b in bylines if b.agency), None)
     return Byline(printed if (authors or agency) else None, authors, agency)
+
+
+def _without_titled_repeats(names: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Joakim Edin Research" beside "Joakim Edin": the name and its job title printed as one line."""
+    return tuple(n for n in names if not any(n.startswith(other + " ") for other in names if other != n))
 
 
 def _jsonld_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
@@ -201,9 +220,7 @@ def _has_author_page(name: str, facts: PageFacts) -> bool:
 
 def _marked_byline(facts: PageFacts) -> Byline:
     """Elements marked as author (class, rel, itemprop, profile link): the first and its neighbours."""
-    # a generator: the context of the elements after the last co-author is never read
-    elements = (e for e in facts.tree.xpath(BYLINE_XPATH)
-                if e.tag not in ("meta", "link", "script", "style") and not _in_other_context(e))
+    elements = _writer_elements(facts)
     position = facts.order
     bylines: list[Byline] = []
     first = None
@@ -218,6 +235,40 @@ def _marked_byline(facts: PageFacts) -> Byline:
             first = position[element] if first is None else first
             bylines.append(found)
     return _combine(bylines, bylines[0].byline if bylines else None)
+
+
+def _writer_elements(facts: PageFacts):
+    """The marked elements outside other contexts, without the names credited for another role.
+
+    A generator: the context of the elements after the last co-author is never read. The names
+    listed after an "Edited by" / "Contributions from" label ("Jane Roe, John Doe & Ann Lee") all
+    take that role: a marked name this close after one of them does too.
+    """
+    headline = headline_position(facts)
+    other_role_at = None
+    for element in facts.tree.xpath(BYLINE_XPATH):
+        if element.tag in ("meta", "link", "script", "style"):
+            continue
+        at = facts.order[element]
+        if (other_role_at is not None and at - other_role_at <= MAX_ROLE_LIST_GAP) or _credits_other_role(element):
+            other_role_at = at
+            continue
+        if not _in_other_context(element, _near(element, headline, facts)):
+            yield element
+
+
+def _near(element, headline: int | None, facts: PageFacts) -> bool:
+    """Close to the headline, on a page whose headline stands in no <article> (a box outside the
+    article that holds the headline is the article's sidebar)."""
+    if headline is None or abs(facts.order[element] - headline) > MAX_SIDE_BYLINE_DISTANCE:
+        return False
+    return not _in_article(facts.elements[headline])
+
+
+def _credits_other_role(element) -> bool:
+    """The name follows an "Edited by" / "Reviewed by" / "Contributions from" label."""
+    before = " ".join(" ".join(element.xpath("preceding::text()[position() <= 3]")).split())
+    return bool(OTHER_ROLE_BEFORE.search(before[-MAX_ROLE_LABEL_CHARS:]))
 
 
 def _short_text_of(element, facts: PageFacts) -> str | None:
@@ -284,23 +335,37 @@ def _written_by_line(facts: PageFacts) -> Byline:
     return Byline(None)
 
 
-def _in_other_context(element) -> bool:
+def _in_other_context(element, by_headline: bool = False) -> bool:
     """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
 
     The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context; so does
     any element holding a headline <h1> (a wrapper left open by broken markup, a "sidebar layout"
-    grid), and a utility class with an arbitrary value ("lg:mr-[--sidebar-width]").
+    grid), and a utility class with an arbitrary value ("lg:mr-[--sidebar-width]"). An <aside> or a
+    sidebar is the article's own info box when inside its <article> or (by_headline) by its headline.
     """
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html"):
             return False
         tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
         label = " ".join(token for token in tokens if "[" not in token)
-        if (NOT_BYLINE_CONTEXT.search(label) or node.tag in ("aside", "nav")) and not _holds_headline(node):
-            return True
+        found = NOT_BYLINE_CONTEXT.search(label)
+        if (found or node.tag in ("aside", "nav")) and not _holds_headline(node):
+            if not (_is_side_box(node, found) and (by_headline or _in_article(node))):
+                return True
         if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False
+
+
+def _is_side_box(node, found: re.Match | None) -> bool:
+    """An <aside> or a "sidebar" (not a comment list, a teaser or a widget)."""
+    if found is None:
+        return node.tag == "aside"
+    return found.group(0).casefold() == "sidebar" and node.tag != "nav"
+
+
+def _in_article(node) -> bool:
+    return any(a.tag == "article" for a in node.iterancestors())
 
 
 def _holds_headline(node) -> bool:

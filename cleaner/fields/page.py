@@ -99,6 +99,12 @@ def near_headline(facts: PageFacts, distance: int) -> list:
     return nearest
 
 
+def headline_position(facts: PageFacts) -> int | None:
+    """The headline's index in document order (as near_headline finds it), or None."""
+    headline = _headline_element(facts)
+    return None if headline is None else facts.order[headline]
+
+
 def short_text(element, limit: int) -> str | None:
     """element_text when it is at most `limit` characters, else None (without reading all of it)."""
     pieces, size = [], 0

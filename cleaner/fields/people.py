@@ -64,7 +64,7 @@ LEADING_LABELS = re.compile(
 NOT_AUTHOR_LABELS = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
-    r"|(?:medically\s+)?reviewed|fact[- ]checked"
+    r"|(?:medically\s+)?reviewed|fact[- ]checked|updated\s+by|(?:with\s+)?contributions?\s+from"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
     re.IGNORECASE,
 )
@@ -80,12 +80,12 @@ SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
     r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
-    r"|fact[- ]checked)\s+by\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
+    r"|fact[- ]checked|updated)\s+by\b|(?:with\s+)?contributions?\s+from\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
     r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:[,;|&/+•·]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
+    r"\s*(?:[,;|&/+•·●⋅∙]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
     re.IGNORECASE,
 )
 # Words naming a newsroom or a group rather than a person.
@@ -96,7 +96,11 @@ NEWSROOM_WORDS = re.compile(
     r"|media|news|online|digital|network|bureau|times|journal|tribune|gazette|magazine|chronicle"
     r"|telegraph|authors?|bio|biography|profile|follow|posts"
     r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically|last"
-    r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login)(?![^\W_])",
+    r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login"
+    # organisations: a clinic, a foundation or a company is no person
+    r"|foundation|institute|association|university|college|school|academy|clinic|hospital|dentistry"
+    r"|company|inc|llc|ltd|gmbh|corp|corporation|group|society|council|department|labs?|studios?"
+    r"|services|solutions|books)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
@@ -107,7 +111,7 @@ ROLE_WORDS = re.compile(
     r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
     r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
     r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
-    r"|certified|licensed|registered)(?![^\W_])",
+    r"|certified|licensed|registered|former)(?![^\W_])",
     re.IGNORECASE,
 )
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
@@ -127,7 +131,7 @@ WEEKDAYS = re.compile(
 # Style rules that leaked into a byline's text (".css-1x{color:red}").
 CSS_RULE = re.compile(r"[^\s{}]*\{[^{}]*\}")
 # Separators a byline's layout leaves at its ends ("By Monroe Roark -").
-EDGE_SEPARATORS = " \t-–—|•·:,;/"
+EDGE_SEPARATORS = " \t-–—|•·●⋅∙:,;/"
 # A person's name is short; a longer segment is a sentence that happened to sit in a byline.
 MAX_NAME_WORDS = 5
 # A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
