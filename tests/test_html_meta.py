@@ -552,3 +552,20 @@ def test_name_printed_with_its_job_title_in_a_second_element_is_one_author():
                      '<span class="author-line">Matt Check Head Winemaker</span>'
                      '<span class="author-name">Matt Check</span></div>')
     assert read_html_fields(tree).authors == ("Matt Check",)
+
+
+def test_label_followed_by_the_name_as_its_tail():
+    tree = page(body='<h1>Low light houseplants</h1><div class="tags"><div>'
+                     '<strong>Contributors:</strong> Janet Loughrey</div></div>')
+    assert read_html_fields(tree).authors == ("Janet Loughrey",)
+
+
+def test_name_on_the_dateline_under_the_headline_without_a_marker():
+    tree = page(body='<h1>Software pricing guide</h1><p>Dec 26, 2025 • Mahua Das in Project Management</p>')
+    assert read_html_fields(tree, crawl_date="2026-01-31").authors == ("Mahua Das",)
+
+
+def test_category_beside_a_date_is_no_author():
+    tree = page(body='<h1>Headline here</h1><h5>Exclusive Details 4.6K 9/26/2023 8:59 AM PT</h5>'
+                     '<div>HR Strategy June 9, 2025 21 Minutes to Read Share LinkedIn Twitter Facebook</div>')
+    assert read_html_fields(tree, crawl_date="2026-01-31").authors == ()

@@ -164,3 +164,7 @@ def test_former_job_title_and_bullets_end_the_name():
 def test_updated_by_and_contributions_from_credit_no_author():
     assert parse_byline("By Benjamin Preston Updated by Jon Linkov").authors == ("Benjamin Preston",)
     assert parse_byline("By Ben Roe Contributions From: Trish May, Sam Lee").authors == ("Ben Roe",)
+
+
+def test_newspaper_named_as_author_is_no_person():
+    assert parse_byline("Coldwater Daily").authors == ()

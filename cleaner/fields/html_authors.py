@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.fields.dates import find_dates
 from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, canonical_agency, distinct_people, parse_byline
 
@@ -38,12 +39,19 @@ MAX_NAME_LINE_CHARS = 60
 MAX_LABELLED_NAMES = 4
 # Co-authors are printed next to each other: elements this far apart (document order) are not one byline.
 MAX_COAUTHOR_DISTANCE = 30
+# A name on the dateline without a "By" counts only this close to the headline (tuned on wcxb-articles).
+MAX_DATELINE_NAME_DISTANCE = 8
+# Such a dateline is short and sets the name off the date with a separator: a longer line, or one without
+# a separator, is a category, a share bar or a headline with its date.
+MAX_DATELINE_NAME_CHARS = 60
+DATELINE_SEPARATOR = re.compile(r"[•·|●⋅∙]")
 # A "By …" line counts when this close to the headline and this short (tuned on wcxb-articles).
 MAX_BY_LINE_DISTANCE = 60
 MAX_BY_LINE_CHARS = 100
 LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
 BYLINE_LABEL = re.compile(
     r"^(?:written|posted|published|reported|words|article|story)?\s*(?:by|von|par|por|door|autor(?:in)?|author|auteur"
+    r"|contributors?"
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
 # Labels naming the author outright; a line opening with one is a byline wherever it stands.
 WRITTEN_BY = re.compile(
@@ -200,7 +208,7 @@ def _visible_byline(facts: PageFacts) -> Byline:
 
     A single word printed on the page is a category or a menu entry far more often than a person.
     """
-    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line):
+    for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line, _dateline_names):
         found = reader(facts)
         authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts))
         if authors or found.agency:
@@ -301,10 +309,11 @@ def _labelled_byline(facts: PageFacts) -> Byline:
 def _names_after_label(element, facts: PageFacts) -> list[str]:
     """The texts printing the names after a byline label; empty when the element is no label."""
     if len(element) == 0:
+        if not BYLINE_LABEL.match(facts.text(element)):
+            return []
+        tail = " ".join((element.tail or "").split())  # "<strong>Contributors:</strong> Jane Doe"
         following = element.getnext()
-        if following is not None and BYLINE_LABEL.match(facts.text(element)):
-            return [facts.text(following)]
-        return []
+        return [tail] if tail else [facts.text(following)] if following is not None else []
     own = (element.text or "").strip()
     if not own or not BYLINE_LABEL.match(own):
         return []
@@ -332,6 +341,19 @@ def _written_by_line(facts: PageFacts) -> Byline:
             found = parse_byline(text, site=facts.site)
             if found.authors:
                 return found
+    return Byline(None)
+
+
+def _dateline_names(facts: PageFacts) -> Byline:
+    """The person named on the dateline under the headline without a marker: "Dec 26, 2025 • Mahua Das",
+    "Aaron Ricadela | Senior Writer | July 2, 2025". Only names shaped like a first and last name count."""
+    for element in near_headline(facts, MAX_DATELINE_NAME_DISTANCE):
+        text = facts.short_text(element, MAX_DATELINE_NAME_CHARS)
+        if not text or not DATELINE_SEPARATOR.search(text) or len(find_dates(text)) != 1 or _in_other_context(element):
+            continue
+        found = parse_byline(text, site=facts.site)
+        if found.authors and all(map(_person_shaped, found.authors)):
+            return found
     return Byline(None)
 
 

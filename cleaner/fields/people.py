@@ -100,7 +100,7 @@ NEWSROOM_WORDS = re.compile(
     # organisations: a clinic, a foundation or a company is no person
     r"|foundation|institute|association|university|college|school|academy|clinic|hospital|dentistry"
     r"|company|inc|llc|ltd|gmbh|corp|corporation|group|society|council|department|labs?|studios?"
-    r"|services|solutions|books)(?![^\W_])",
+    r"|services|solutions|books|daily|weekly)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
