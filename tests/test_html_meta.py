@@ -569,3 +569,9 @@ def test_category_beside_a_date_is_no_author():
     tree = page(body='<h1>Headline here</h1><h5>Exclusive Details 4.6K 9/26/2023 8:59 AM PT</h5>'
                      '<div>HR Strategy June 9, 2025 21 Minutes to Read Share LinkedIn Twitter Facebook</div>')
     assert read_html_fields(tree, crawl_date="2026-01-31").authors == ()
+
+
+def test_meta_list_naming_the_jsonld_author_and_co_authors_is_used():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Grammys", "author": {"@type": "Person", "name": "Starr Bowenbank"}})
+                + '<meta name="author" content="Starr Bowenbank, Rania Aniftos, Anna Chan">', '<h1>Grammys</h1>')
+    assert read_html_fields(tree).authors == ("Starr Bowenbank", "Rania Aniftos", "Anna Chan")

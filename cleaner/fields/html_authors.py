@@ -87,17 +87,29 @@ def choose_byline(facts: PageFacts) -> Byline:
     """The authors and agency of a page, with the byline as printed when one is visible."""
     visible = _visible_byline(facts)
     agency = None
-    for found in (_jsonld_byline(facts), _meta_byline(facts), visible):
+    structured = (_jsonld_byline(facts), _meta_byline(facts))
+    for found in (*structured, visible):
         agency = agency or found.agency
         if found.authors:
             printed = visible.byline if visible.authors else found.byline
-            return Byline(printed, found.authors, agency)
+            return Byline(printed, _fuller_list(found.authors, structured[1]), agency)
     if agency:
         return Byline(visible.byline, (), agency)
     for found in (_jsonld_byline(facts, site_named=True), _meta_byline(facts, site_named=True)):
         if found.authors:
             return found
     return _printed_wire_credit(facts)
+
+
+def _fuller_list(authors: tuple[str, ...], meta: Byline) -> tuple[str, ...]:
+    """The authors, or the <meta> tags' longer list naming them all and only people besides: some
+    JSON-LD names the first author alone. (A visible byline is no such list: the names printed
+    around it include photo credits and editors.)"""
+    named = {name.casefold() for name in authors}
+    extra = [name for name in meta.authors if name.casefold() not in named]
+    if extra and named <= {name.casefold() for name in meta.authors} and all(map(_person_shaped, extra)):
+        return meta.authors
+    return authors
 
 
 def _printed_wire_credit(facts: PageFacts) -> Byline:
