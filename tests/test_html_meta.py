@@ -575,3 +575,23 @@ def test_meta_list_naming_the_jsonld_author_and_co_authors_is_used():
     tree = page(jsonld({"@type": "NewsArticle", "headline": "Grammys", "author": {"@type": "Person", "name": "Starr Bowenbank"}})
                 + '<meta name="author" content="Starr Bowenbank, Rania Aniftos, Anna Chan">', '<h1>Grammys</h1>')
     assert read_html_fields(tree).authors == ("Starr Bowenbank", "Rania Aniftos", "Anna Chan")
+
+
+def test_ambiguous_numeric_dateline_takes_the_order_the_url_confirms():
+    tree = page('<link rel="canonical" href="https://example.org/blog/2023/october/03/wine-types/">',
+                '<h1>How many wine types are there?</h1><div class="blog-date">03/10/2023</div>')
+    tree.getroottree().getroot().set("lang", "en")
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-10-03"
+
+
+def test_ambiguous_numeric_dateline_takes_the_order_printed_in_words_elsewhere():
+    tree = page(body='<h1>Reflections on a UI pipeline</h1><div class="entry-meta">02-12-2025</div>'
+                     '<ul><li>Recent: <time>December 02, 2025</time></li></ul>')
+    tree.getroottree().getroot().set("lang", "en")
+    assert read_html_fields(tree, crawl_date="2026-01-01").date == "2025-12-02"
+
+
+def test_time_element_printing_an_unreadable_date_gives_its_datetime():
+    tree = page(body='<h1>Design awards</h1><time datetime="2025-12-19T15:55:39-08:00">12/19 — 2025</time>'
+                     '<p>Text.</p><time datetime="2025-04-14T12:00:00Z">April 2025</time>')
+    assert read_html_fields(tree, crawl_date="2026-01-01").date == "2025-12-19T15:55:39-08:00"

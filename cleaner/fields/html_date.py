@@ -50,6 +50,7 @@ MAX_BARE_DATE_DISTANCE = 40
 BARE_DATE_SHARE = 0.6
 # Every date reading (cleaner.fields.dates) needs a four-digit year: a text without one holds no date.
 YEAR_DIGITS = re.compile(r"\d{4}")
+DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
 UPDATE_TEXT = re.compile(
@@ -280,10 +281,35 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     context = _update_context(element)
     if context == "other":
         return None
-    value = parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+    value = _read_printed(text, facts)
+    if value is None and element.tag == "time" and DAY_DIGITS.search(text):
+        # "12/19 — 2025": the machine-readable value says it ("April 2025" names no day)
+        value = parse_date((element.get("datetime") or "")[:MAX_DATELINE_CHARS], not_after=facts.not_after)
     if value is None:
         return None
     return PrintedDate(value, _is_update_only(text) or context == "revision")
+
+
+def _read_printed(text: str, facts: PageFacts) -> str | None:
+    """The date of a dateline; an a/b/yyyy date the page language orders one way takes the other order
+    when only that reading is confirmed by the url or printed unambiguously elsewhere on the page."""
+    day_first = _day_first(facts)
+    value = parse_date(text, not_after=facts.not_after, day_first=day_first)
+    if value is None or day_first is None:
+        return value
+    other = parse_date(text, not_after=facts.not_after, day_first=not day_first)
+    if other is None or other[:10] == value[:10]:
+        return value
+    confirmed = _confirmed_days(facts)
+    return other if other[:10] in confirmed and value[:10] not in confirmed else value
+
+
+def _confirmed_days(facts: PageFacts) -> set[str]:
+    """The days the url or the page prints in a form that needs no order: words, ISO, a url path."""
+    text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
+    days = {found.day.isoformat() for found in find_dates(text)}
+    from_url = _url_date(facts)
+    return days | {from_url[:10]} if from_url else days
 
 
 def _in_table(element) -> bool:
