@@ -168,3 +168,16 @@ def test_updated_by_and_contributions_from_credit_no_author():
 
 def test_newspaper_named_as_author_is_no_person():
     assert parse_byline("Coldwater Daily").authors == ()
+
+
+def test_bracketed_name_part_is_kept_as_printed():
+    assert parse_byline("by Jean-Luc Aufranc (CNXSoft)").authors == ("Jean-Luc Aufranc (CNXSoft)",)
+    assert parse_byline("Paramita (Guha) Ghosh").authors == ("Paramita (Guha) Ghosh",)
+    assert parse_byline("Jane Doe (Photo)").authors == ("Jane Doe",)
+    assert parse_byline("John Roe (AFP)") == Byline("John Roe (AFP)", ("John Roe",), "AFP")
+
+
+def test_newspaper_and_degree_are_no_names():
+    assert parse_byline("Manoj Jain | The Commercial Appeal").authors == ("Manoj Jain",)
+    assert parse_byline("Licensed Q Arabica Grader, M.A. Journalism").authors == ()
+    assert parse_byline("Rui Ma").authors == ("Rui Ma",)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from cleaner.fields.credentials import continues_credentials, trailing_credentials
+from cleaner.fields.credentials import continues_credentials, leading_credential, trailing_credentials
 from cleaner.fields.dates import find_dates
 
 # Canonical spelling of each wire agency, then the other spellings found in credits.
@@ -122,6 +122,8 @@ NAME_PARTICLES = frozenset({
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|io|co|de|fr|uk|info|gov|edu)\b|https?:|www\.", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+# A bracketed maiden name, nickname or pen name kept with the name: one or two capitalised words.
+NAME_IN_BRACKETS = re.compile(r"^[^\W\d_][^\W\d_'-]*(?:[ '-][^\W\d_]+)?$")
 # Weekday names printed after a byline ("Jeff Foust Monday"): a dateline glued to the name.
 WEEKDAYS = re.compile(
     r"\s*,?\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s*,?\s*\b(?:montag|dienstag|mittwoch"
@@ -217,9 +219,15 @@ def _segments(text: str) -> list[str]:
 
 
 def _bracketed_agency(match: re.Match) -> str:
-    """Keep "(AFP)" or "(dpa/AFP)" as credits; other brackets hold nicknames or handles."""
+    """Keep "(AFP)" or "(dpa/AFP)" as credits; a short word or two in brackets is part of the name as
+    printed ("Paramita (Guha) Ghosh", "Jean-Luc Aufranc (CNXSoft)"); other brackets go."""
     parts = [p for p in re.split(r"[/,;]", match["inner"]) if p.strip()]
-    return " ; " + match["inner"] + " ; " if parts and all(map(canonical_agency, parts)) else " "
+    if parts and all(map(canonical_agency, parts)):
+        return " ; " + match["inner"] + " ; "
+    inner = match["inner"].strip()
+    if NAME_IN_BRACKETS.match(inner) and not any(p.search(inner) for p in (NOT_AUTHOR_LABELS, NEWSROOM_WORDS, ROLE_WORDS)):
+        return f" ({inner}) "
+    return " "
 
 
 def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str], *,
@@ -295,9 +303,19 @@ def _person_name(piece: str, site: str | None, *, lowercase: bool = False) -> st
         return None
     if site and _is_site_name(piece, site):
         return None
+    if _opens_like_no_name(piece):
+        return None
     if not (_looks_capitalised(piece) or lowercase and piece.islower()) or _is_acronym(piece):
         return None
     return piece.title() if piece.isupper() else piece
+
+
+def _opens_like_no_name(piece: str) -> bool:
+    """ "The Commercial Appeal" is a newspaper; "M.A. Journalism" a degree, not a person."""
+    first = piece.split()[0]
+    if first.casefold() == "the":
+        return True
+    return ("." in first or first.isupper()) and leading_credential(first)
 
 
 def _cut_weekday(piece: str) -> str:
@@ -370,7 +388,7 @@ def _looks_capitalised(piece: str) -> bool:
 
     A single word passes in any case: user names ("srauturier") are printed as authors.
     """
-    words = [w for w in piece.split() if any(ch.isalpha() for ch in w)]
+    words = [w.strip("()") for w in piece.split() if any(ch.isalpha() for ch in w)]
     if not words:
         return False
     cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
