@@ -595,3 +595,9 @@ def test_time_element_printing_an_unreadable_date_gives_its_datetime():
     tree = page(body='<h1>Design awards</h1><time datetime="2025-12-19T15:55:39-08:00">12/19 — 2025</time>'
                      '<p>Text.</p><time datetime="2025-04-14T12:00:00Z">April 2025</time>')
     assert read_html_fields(tree, crawl_date="2026-01-01").date == "2025-12-19T15:55:39-08:00"
+
+
+def test_this_post_was_written_by_line_names_the_author():
+    tree = page(body='<h1>Plant-based diet tips</h1><p>Text of the post.</p>'
+                     '<p><em>This post was written by Vanessa Mendez, MD, gastroenterologist.</em></p>')
+    assert read_html_fields(tree).authors == ("Vanessa Mendez, MD",)

@@ -181,3 +181,8 @@ def test_newspaper_and_degree_are_no_names():
     assert parse_byline("Manoj Jain | The Commercial Appeal").authors == ("Manoj Jain",)
     assert parse_byline("Licensed Q Arabica Grader, M.A. Journalism").authors == ()
     assert parse_byline("Rui Ma").authors == ("Rui Ma",)
+
+
+def test_this_post_was_written_by_opens_a_byline_and_departments_are_no_names():
+    text = "This post was written by Danielle Padula, Head of Marketing and Community Development"
+    assert parse_byline(text).authors == ("Danielle Padula",)

@@ -55,7 +55,8 @@ BYLINE_LABEL = re.compile(
     r"|written by|geschrieben von)\s*:?$", re.IGNORECASE)
 # Labels naming the author outright; a line opening with one is a byline wherever it stands.
 WRITTEN_BY = re.compile(
-    r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von)\s*\S",
+    r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von"
+    r"|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+was\s+written\s+by)\s*\S",
     re.IGNORECASE)
 BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)(?::\s*|\s)", re.IGNORECASE)
 

@@ -54,7 +54,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|compiled|article|post|posted|review|guide)"
-    r"\s+by|by|von|par|por|di|da|door"
+    r"\s+by|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
+    r"|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
     r"(?:\s*:\s*|\s+|$)",
@@ -100,7 +101,9 @@ NEWSROOM_WORDS = re.compile(
     # organisations: a clinic, a foundation or a company is no person
     r"|foundation|institute|association|university|college|school|academy|clinic|hospital|dentistry"
     r"|company|inc|llc|ltd|gmbh|corp|corporation|group|society|council|department|labs?|studios?"
-    r"|services|solutions|books|daily|weekly)(?![^\W_])",
+    r"|services|solutions|books|daily|weekly"
+    # departments named after a job title ("Head of Marketing and Community Development")
+    r"|development|operations|communications|community|public relations)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
