@@ -601,3 +601,13 @@ def test_this_post_was_written_by_line_names_the_author():
     tree = page(body='<h1>Plant-based diet tips</h1><p>Text of the post.</p>'
                      '<p><em>This post was written by Vanessa Mendez, MD, gastroenterologist.</em></p>')
     assert read_html_fields(tree).authors == ("Vanessa Mendez, MD",)
+
+
+def test_commentary_article_is_no_comment_section():
+    tree = page('<meta name="author" content="EJ Antoni">',
+                '<main><article class="node commentary"><h1>Bidenomics defined</h1>'
+                '<div class="article-general-info">Dec 18, 2023 3 min read</div>'
+                '<div class="commentary__author"><span class="author-card__name">EJ Antoni</span></div>'
+                '<p>Text.</p></article></main>')
+    fields = read_html_fields(tree, crawl_date="2024-01-31")
+    assert (fields.date, fields.authors) == ("2023-12-18", ("EJ Antoni",))

@@ -30,7 +30,7 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
 # Class or id words of elements printing a dateline.
 DATELINE_CLASS = re.compile(
     r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
-UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copyright", re.I)
+UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment(?!ar)|related|footer|copyright", re.I)
 # Of those, the words naming a revision of the article itself (the rest are other contexts).
 REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
