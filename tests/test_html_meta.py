@@ -572,7 +572,8 @@ def test_category_beside_a_date_is_no_author():
 
 
 def test_meta_list_naming_the_jsonld_author_and_co_authors_is_used():
-    tree = page(jsonld({"@type": "NewsArticle", "headline": "Grammys", "author": {"@type": "Person", "name": "Starr Bowenbank"}})
+    person = {"@type": "Person", "name": "Starr Bowenbank"}
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Grammys", "author": person})
                 + '<meta name="author" content="Starr Bowenbank, Rania Aniftos, Anna Chan">', '<h1>Grammys</h1>')
     assert read_html_fields(tree).authors == ("Starr Bowenbank", "Rania Aniftos", "Anna Chan")
 

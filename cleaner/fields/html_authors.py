@@ -77,6 +77,7 @@ OTHER_ROLE_BEFORE = re.compile(
 # Names listed under such a label stand this close (document order) to each other.
 MAX_ROLE_LIST_GAP = 3
 # How much of the text before a marked name is read for such a label.
+ROLE_LABEL_PIECES = 3
 MAX_ROLE_LABEL_CHARS = 40
 # An <aside> or sidebar holding the byline next to the headline is the article's own info box (a
 # side column with author and date); further away it is another story's or the site's (tuned on
@@ -271,7 +272,8 @@ def _writer_elements(facts: PageFacts):
         if element.tag in ("meta", "link", "script", "style"):
             continue
         at = facts.order[element]
-        if (other_role_at is not None and at - other_role_at <= MAX_ROLE_LIST_GAP) or _credits_other_role(element):
+        in_role_list = other_role_at is not None and at - other_role_at <= MAX_ROLE_LIST_GAP
+        if in_role_list or _credits_other_role(element, facts):
             other_role_at = at
             continue
         if not _in_other_context(element, _near(element, headline, facts)):
@@ -286,9 +288,9 @@ def _near(element, headline: int | None, facts: PageFacts) -> bool:
     return not _in_article(facts.elements[headline])
 
 
-def _credits_other_role(element) -> bool:
+def _credits_other_role(element, facts: PageFacts) -> bool:
     """The name follows an "Edited by" / "Reviewed by" / "Contributions from" label."""
-    before = " ".join(" ".join(element.xpath("preceding::text()[position() <= 3]")).split())
+    before = facts.text_before(element, ROLE_LABEL_PIECES)
     return bool(OTHER_ROLE_BEFORE.search(before[-MAX_ROLE_LABEL_CHARS:]))
 
 

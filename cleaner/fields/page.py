@@ -54,6 +54,14 @@ class PageFacts:
         """The element's text when at most `limit` characters (as short_text), read from the index."""
         return self.texts.short(element, limit)
 
+    def text_before(self, element, pieces: int) -> str:
+        """The last `pieces` text pieces printed before the element (its ancestors' text included)."""
+        index = self.texts.order.get(element)
+        if index is None:
+            return ""
+        start = self.texts.first[index]
+        return " ".join(self.texts.pieces[max(0, start - pieces):start])
+
     def body_elements(self, skipped: frozenset[str] = frozenset()) -> list:
         """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
         body = self.tree.find("body")

@@ -81,7 +81,8 @@ SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
     r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
-    r"|fact[- ]checked|updated)\s+by\b|(?:with\s+)?contributions?\s+from\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
+    r"|fact[- ]checked|updated)\s+by\b|(?:with\s+)?contributions?\s+from\b"
+    r"|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
     r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
@@ -228,7 +229,8 @@ def _bracketed_agency(match: re.Match) -> str:
     if parts and all(map(canonical_agency, parts)):
         return " ; " + match["inner"] + " ; "
     inner = match["inner"].strip()
-    if NAME_IN_BRACKETS.match(inner) and not any(p.search(inner) for p in (NOT_AUTHOR_LABELS, NEWSROOM_WORDS, ROLE_WORDS)):
+    not_a_name = (NOT_AUTHOR_LABELS, NEWSROOM_WORDS, ROLE_WORDS)
+    if NAME_IN_BRACKETS.match(inner) and not any(pattern.search(inner) for pattern in not_a_name):
         return f" ({inner}) "
     return " "
 
