@@ -612,3 +612,11 @@ def test_commentary_article_is_no_comment_section():
                 '<p>Text.</p></article></main>')
     fields = read_html_fields(tree, crawl_date="2024-01-31")
     assert (fields.date, fields.authors) == ("2023-12-18", ("EJ Antoni",))
+
+
+def test_publication_date_in_the_pages_script_data_when_no_other_structured_date():
+    data = '<script id="__NEXT_DATA__">{"props":{"post":{"publishedAt":"2025-10-20T13:08:55-07:00"}}}</script>'
+    tree = page('<meta property="og:type" content="article">' + data, '<h1>Top car rental company</h1><p>Text.</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-10-20T13:08:55-07:00"
+    plain = page(data, '<h1>Top car rental company</h1><p>Text.</p>')
+    assert read_html_fields(plain, crawl_date="2025-12-01").date is None

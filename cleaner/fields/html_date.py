@@ -80,6 +80,11 @@ MAX_TIME_ZONE_DAYS = 1
 # the attribute axis (as TIME_IN_ARTICLE).
 MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
                      "[.//*[@itemprop='datePublished']]")
+# Page data of script frameworks (Next.js, Nuxt, data layers) naming the publication date.
+DATA_SCRIPTS = "//script[not(@src)][not(contains(translate(@type,'LDJSON','ldjson'),'ld+json'))]/text()"
+SCRIPT_PUBLISHED = re.compile(
+    r'"(?:datePublished|publishedAt|published_at|publishDate|publishedDate|publish_date|firstPublishedAt)"'
+    r'\s*:\s*"(?P<value>[^"]{8,40})"')
 URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
 # (the itemprop is found by the attribute axis, which libxml2 walks faster than a predicate on every element)
@@ -105,6 +110,7 @@ def choose_date(facts: PageFacts) -> str | None:
         parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
         if parsed:
             found.append(parsed)
+    found = found or _script_dates(facts)
     printed = _visible_dateline(facts)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
         twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
@@ -208,6 +214,17 @@ def _structured_values(facts: PageFacts):
         if not _is_update(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             yield value[:MAX_DATELINE_CHARS]
+
+
+def _script_dates(facts: PageFacts) -> list[str]:
+    """The publication date a page's own scripts carry ("publishedAt" in a framework's page data),
+    read only when the page gives no structured date: its first value, as for the structured ones."""
+    for text in facts.tree.xpath(DATA_SCRIPTS):
+        match = SCRIPT_PUBLISHED.search(text)
+        parsed = match and parse_date(match["value"], not_after=facts.not_after)
+        if parsed:
+            return [parsed]
+    return []
 
 
 def _is_update(element) -> bool:
