@@ -620,3 +620,11 @@ def test_publication_date_in_the_pages_script_data_when_no_other_structured_date
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-10-20T13:08:55-07:00"
     plain = page(data, '<h1>Top car rental company</h1><p>Text.</p>')
     assert read_html_fields(plain, crawl_date="2025-12-01").date is None
+
+
+def test_page_builder_headline_in_a_paragraph_anchors_the_dateline():
+    tree = page('<title>Top 5 HR Management Software in 2026 | DianaHR</title>',
+                '<nav><a href="/">Top 5 HR Management Software in 2026</a></nav>'
+                '<div><p class="framer-text">Top 5 HR Management Software in 2026</p>'
+                '<p class="framer-text">Feb 16, 2026</p><p>Text of the article.</p></div>')
+    assert read_html_fields(tree, crawl_date="2026-03-01").date == "2026-02-16"

@@ -127,6 +127,9 @@ def short_text(element, limit: int) -> str | None:
 
 # A stand-in headline must print at least this much of the metadata title.
 MIN_HEADLINE_PREFIX_CHARS = 12
+# A plain text block stands in for the headline only when it prints this much of the title.
+MIN_STAND_IN_LINE_CHARS = 24
+NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
 HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
                       "[not(ancestor::nav)]")
 
@@ -147,6 +150,17 @@ def _headline_element(facts: PageFacts):
     for element in facts.tree.xpath(HEADLINE_STAND_INS):
         text = _letters(facts.short_text(element, len(title) + 20) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
+            return element
+    return _line_printing_title(facts, key, len(title))
+
+
+def _line_printing_title(facts: PageFacts, key: str, title_chars: int):
+    """A text block printing the title's start (a page builder's headline in a <p>), outside menus."""
+    for element in facts.body_elements(NOT_HEADLINE_TAGS):
+        if len(element) > 1:
+            continue
+        text = _letters(facts.short_text(element, title_chars + 20) or "")
+        if len(text) >= MIN_STAND_IN_LINE_CHARS and key.startswith(text) and not element.xpath("ancestor::nav"):
             return element
     return None
 
