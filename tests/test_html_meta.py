@@ -628,3 +628,9 @@ def test_page_builder_headline_in_a_paragraph_anchors_the_dateline():
                 '<div><p class="framer-text">Top 5 HR Management Software in 2026</p>'
                 '<p class="framer-text">Feb 16, 2026</p><p>Text of the article.</p></div>')
     assert read_html_fields(tree, crawl_date="2026-03-01").date == "2026-02-16"
+
+
+def test_side_box_naming_related_posts_is_no_byline_box():
+    tree = page(body='<h1>Sleep training</h1><aside class="sidebar related-posts">'
+                     '<span class="author">Jane Roe</span></aside>')
+    assert read_html_fields(tree).authors == ()

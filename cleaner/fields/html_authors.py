@@ -387,18 +387,17 @@ def _in_other_context(element, by_headline: bool = False) -> bool:
         label = " ".join(token for token in tokens if "[" not in token)
         found = NOT_BYLINE_CONTEXT.search(label)
         if (found or node.tag in ("aside", "nav")) and not _holds_headline(node):
-            if not (_is_side_box(node, found) and (by_headline or _in_article(node))):
+            if not (_is_side_box(node, label) and (by_headline or _in_article(node))):
                 return True
         if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
             return True
     return False
 
 
-def _is_side_box(node, found: re.Match | None) -> bool:
-    """An <aside> or a "sidebar" (not a comment list, a teaser or a widget)."""
-    if found is None:
-        return node.tag == "aside"
-    return found.group(0).casefold() == "sidebar" and node.tag != "nav"
+def _is_side_box(node, label: str) -> bool:
+    """An <aside> or a "sidebar" that names no other context (a comment list, a teaser, a widget)."""
+    words = [found.group(0).casefold() for found in NOT_BYLINE_CONTEXT.finditer(label)]
+    return node.tag != "nav" and (node.tag == "aside" or bool(words)) and all(w == "sidebar" for w in words)
 
 
 def _in_article(node) -> bool:
