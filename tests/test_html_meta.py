@@ -480,3 +480,157 @@ def test_single_word_author_counts_when_linked_to_its_author_page():
     assert read_html_fields(linked).authors == ("Amanda",)
     unlinked = page(body='<h1>Headline</h1><p class="entry-meta">by <a href="/tag/amanda/">Amanda</a></p>')
     assert read_html_fields(unlinked).authors == ()
+
+
+# --- date: lines that are no publication dateline -------------------------------------------------
+
+def test_manuscript_history_line_is_no_dateline():
+    tree = page('<meta name="citation_publication_date" content="2023/01/07">',
+                '<h1>A study of things</h1><section id="history-article-meta" class="history">'
+                '<p>Received 2022 Oct 12; Accepted 2023 Jan 7.</p></section>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-01-07"
+
+
+def test_bare_date_in_a_table_cell_is_data_not_a_dateline():
+    tree = page(body='<h1>Hottest markets</h1><p>Prices rose fastest in these metropolitan areas last year.</p>'
+                     '<table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date is None
+
+
+def test_updated_line_older_than_the_structured_publication_does_not_beat_it():
+    tree = page('<meta property="og:type" content="article">'
+                '<meta property="article:published_time" content="2026-01-05">',
+                '<h1>Remodel costs</h1><p>Written by Jane Doe Updated Jun 16, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2026-02-01").date == "2026-01-05"
+
+
+def test_meta_published_date_name_is_read():
+    tree = page('<meta property="og:type" content="article"><meta name="published-date" content="2021-02-16">',
+                '<h1>Emerging technologies</h1>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2021-02-16"
+
+
+def test_dateline_sharing_its_line_with_a_name_and_a_role():
+    tree = page(body='<h1>How AI is changing care</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-07-02"
+
+
+# --- authors: roles, side boxes and organisations ---------------------------------------------------
+
+def test_names_credited_for_another_role_are_no_authors():
+    tree = page(body='<h1>Best backpacking gear</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a>'
+                     ' Contributions From: <a href="/author/trish-may">Trish May</a>, '
+                     '<a href="/author/sam-lee">Sam Lee</a> &amp; <a href="/author/eli-park">Eli Park</a></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe",)
+
+
+def test_updated_by_names_an_editor_not_an_author():
+    tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
+                     '<span class="author-name">By Benjamin Preston</span>'
+                     '<span class="byline-updated">Updated by Jon Linkov</span></div>')
+    assert read_html_fields(tree).authors == ("Benjamin Preston",)
+
+
+def test_byline_in_the_articles_own_side_box_is_read():
+    in_article = page(body='<article><h1>Benefits of AI</h1><aside class="insight__content">'
+                           '<h3>Author</h3><p>Lisa D. Ellis</p></aside><p>Text.</p></article>')
+    assert read_html_fields(in_article).authors == ("Lisa D. Ellis",)
+    by_headline = page(body='<h1>Sleep training</h1><aside class="side-col">'
+                            '<p class="article_author">Written By Angela Holliday-Bell, MD</p></aside>')
+    assert read_html_fields(by_headline).authors == ("Angela Holliday-Bell, MD",)
+
+
+def test_organisation_named_as_author_is_no_person():
+    tree = page(jsonld({"@type": "Article", "headline": "Eat well on a budget",
+                        "author": {"@type": "Person", "name": "British Heart Foundation"}}),
+                '<h1>Eat well on a budget</h1><p>by Tracy Parker, Dietitian</p>')
+    assert read_html_fields(tree).authors == ("Tracy Parker",)
+
+
+def test_name_printed_with_its_job_title_in_a_second_element_is_one_author():
+    tree = page(body='<h1>Wine for beginners</h1><div class="author-box">'
+                     '<span class="author-line">Matt Check Head Winemaker</span>'
+                     '<span class="author-name">Matt Check</span></div>')
+    assert read_html_fields(tree).authors == ("Matt Check",)
+
+
+def test_label_followed_by_the_name_as_its_tail():
+    tree = page(body='<h1>Low light houseplants</h1><div class="tags"><div>'
+                     '<strong>Contributors:</strong> Janet Loughrey</div></div>')
+    assert read_html_fields(tree).authors == ("Janet Loughrey",)
+
+
+def test_name_on_the_dateline_under_the_headline_without_a_marker():
+    tree = page(body='<h1>Software pricing guide</h1><p>Dec 26, 2025 • Mahua Das in Project Management</p>')
+    assert read_html_fields(tree, crawl_date="2026-01-31").authors == ("Mahua Das",)
+
+
+def test_category_beside_a_date_is_no_author():
+    tree = page(body='<h1>Headline here</h1><h5>Exclusive Details 4.6K 9/26/2023 8:59 AM PT</h5>'
+                     '<div>HR Strategy June 9, 2025 21 Minutes to Read Share LinkedIn Twitter Facebook</div>')
+    assert read_html_fields(tree, crawl_date="2026-01-31").authors == ()
+
+
+def test_meta_list_naming_the_jsonld_author_and_co_authors_is_used():
+    person = {"@type": "Person", "name": "Starr Bowenbank"}
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Grammys", "author": person})
+                + '<meta name="author" content="Starr Bowenbank, Rania Aniftos, Anna Chan">', '<h1>Grammys</h1>')
+    assert read_html_fields(tree).authors == ("Starr Bowenbank", "Rania Aniftos", "Anna Chan")
+
+
+def test_ambiguous_numeric_dateline_takes_the_order_the_url_confirms():
+    tree = page('<link rel="canonical" href="https://example.org/blog/2023/october/03/wine-types/">',
+                '<h1>How many wine types are there?</h1><div class="blog-date">03/10/2023</div>')
+    tree.getroottree().getroot().set("lang", "en")
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-10-03"
+
+
+def test_ambiguous_numeric_dateline_takes_the_order_printed_in_words_elsewhere():
+    tree = page(body='<h1>Reflections on a UI pipeline</h1><div class="entry-meta">02-12-2025</div>'
+                     '<ul><li>Recent: <time>December 02, 2025</time></li></ul>')
+    tree.getroottree().getroot().set("lang", "en")
+    assert read_html_fields(tree, crawl_date="2026-01-01").date == "2025-12-02"
+
+
+def test_time_element_printing_an_unreadable_date_gives_its_datetime():
+    tree = page(body='<h1>Design awards</h1><time datetime="2025-12-19T15:55:39-08:00">12/19 — 2025</time>'
+                     '<p>Text.</p><time datetime="2025-04-14T12:00:00Z">April 2025</time>')
+    assert read_html_fields(tree, crawl_date="2026-01-01").date == "2025-12-19T15:55:39-08:00"
+
+
+def test_this_post_was_written_by_line_names_the_author():
+    tree = page(body='<h1>Plant-based diet tips</h1><p>Text of the post.</p>'
+                     '<p><em>This post was written by Vanessa Mendez, MD, gastroenterologist.</em></p>')
+    assert read_html_fields(tree).authors == ("Vanessa Mendez, MD",)
+
+
+def test_commentary_article_is_no_comment_section():
+    tree = page('<meta name="author" content="EJ Antoni">',
+                '<main><article class="node commentary"><h1>Bidenomics defined</h1>'
+                '<div class="article-general-info">Dec 18, 2023 3 min read</div>'
+                '<div class="commentary__author"><span class="author-card__name">EJ Antoni</span></div>'
+                '<p>Text.</p></article></main>')
+    fields = read_html_fields(tree, crawl_date="2024-01-31")
+    assert (fields.date, fields.authors) == ("2023-12-18", ("EJ Antoni",))
+
+
+def test_publication_date_in_the_pages_script_data_when_no_other_structured_date():
+    data = '<script id="__NEXT_DATA__">{"props":{"post":{"publishedAt":"2025-10-20T13:08:55-07:00"}}}</script>'
+    tree = page('<meta property="og:type" content="article">' + data, '<h1>Top car rental company</h1><p>Text.</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-10-20T13:08:55-07:00"
+    plain = page(data, '<h1>Top car rental company</h1><p>Text.</p>')
+    assert read_html_fields(plain, crawl_date="2025-12-01").date is None
+
+
+def test_page_builder_headline_in_a_paragraph_anchors_the_dateline():
+    tree = page('<title>Top 5 HR Management Software in 2026 | DianaHR</title>',
+                '<nav><a href="/">Top 5 HR Management Software in 2026</a></nav>'
+                '<div><p class="framer-text">Top 5 HR Management Software in 2026</p>'
+                '<p class="framer-text">Feb 16, 2026</p><p>Text of the article.</p></div>')
+    assert read_html_fields(tree, crawl_date="2026-03-01").date == "2026-02-16"
+
+
+def test_side_box_naming_related_posts_is_no_byline_box():
+    tree = page(body='<h1>Sleep training</h1><aside class="sidebar related-posts">'
+                     '<span class="author">Jane Roe</span></aside>')
+    assert read_html_fields(tree).authors == ()

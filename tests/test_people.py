@@ -149,3 +149,40 @@ def test_newspaper_names_and_desks_of_the_site_are_no_people():
     assert parse_byline("Javier Espinoza and Patricia Nilsson, Financial Times").authors == (
         "Javier Espinoza", "Patricia Nilsson")
     assert parse_byline("CBC Arts", site="CBC").authors == ()
+
+
+def test_organisation_words_are_no_person():
+    for name in ("Cleveland Clinic", "British Heart Foundation", "Kneib Dentistry PC", "SmartEtailing Inc"):
+        assert parse_byline(name).authors == ()
+
+
+def test_former_job_title_and_bullets_end_the_name():
+    assert parse_byline("Liz Kenny Former McKinsey Consultant").authors == ("Liz Kenny",)
+    assert parse_byline("by Meaghan Weeden ● December 23, 2025 ● 6 min read").authors == ("Meaghan Weeden",)
+
+
+def test_updated_by_and_contributions_from_credit_no_author():
+    assert parse_byline("By Benjamin Preston Updated by Jon Linkov").authors == ("Benjamin Preston",)
+    assert parse_byline("By Ben Roe Contributions From: Trish May, Sam Lee").authors == ("Ben Roe",)
+
+
+def test_newspaper_named_as_author_is_no_person():
+    assert parse_byline("Coldwater Daily").authors == ()
+
+
+def test_bracketed_name_part_is_kept_as_printed():
+    assert parse_byline("by Jean-Luc Aufranc (CNXSoft)").authors == ("Jean-Luc Aufranc (CNXSoft)",)
+    assert parse_byline("Paramita (Guha) Ghosh").authors == ("Paramita (Guha) Ghosh",)
+    assert parse_byline("Jane Doe (Photo)").authors == ("Jane Doe",)
+    assert parse_byline("John Roe (AFP)") == Byline("John Roe (AFP)", ("John Roe",), "AFP")
+
+
+def test_newspaper_and_degree_are_no_names():
+    assert parse_byline("Manoj Jain | The Commercial Appeal").authors == ("Manoj Jain",)
+    assert parse_byline("Licensed Q Arabica Grader, M.A. Journalism").authors == ()
+    assert parse_byline("Rui Ma").authors == ("Rui Ma",)
+
+
+def test_this_post_was_written_by_opens_a_byline_and_departments_are_no_names():
+    text = "This post was written by Danielle Padula, Head of Marketing and Community Development"
+    assert parse_byline(text).authors == ("Danielle Padula",)

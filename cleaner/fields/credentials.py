@@ -28,6 +28,11 @@ def trailing_credentials(piece: str) -> str:
     return " ".join(words[known[0]:]) if known else ""
 
 
+def leading_credential(word: str) -> bool:
+    """Whether a word is a known credential ("M.A.", "MBA"), as may open a degree printed alone."""
+    return _folded_credential(word) in CREDENTIALS
+
+
 def continues_credentials(piece: str, after_credential: bool) -> bool:
     """A piece printing only credentials: "MS" after "Jane Doe", or "FOMA" after "Jane Doe, MD"."""
     words = piece.split()

@@ -21,7 +21,8 @@ PUBLISHED_META = (
     "publish-date", "publish_date", "publication_date", "og:pubdate", "sailthru.date",
     "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
     "dc.date.created", "dcterms.created", "citation_publication_date", "citation_date",
-    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "date",
+    "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "published-date",
+    "published_date", "date-published", "published", "date",
 )
 # <meta> names of the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
@@ -29,11 +30,16 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
 # Class or id words of elements printing a dateline.
 DATELINE_CLASS = re.compile(
     r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
-UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment|related|footer|copyright", re.I)
+UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment(?!ar)|related|footer|copyright", re.I)
 # Of those, the words naming a revision of the article itself (the rest are other contexts).
 REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
 PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|datePublished", re.I)
+# A journal's history line ("Received 2022 Oct 12; Accepted 2023 Jan 7") dates the manuscript, not
+# the publication.
+MANUSCRIPT_HISTORY = re.compile(r"^\W{0,3}(?:received|submitted|revised|accepted)\b", re.I)
+# A bare date in a table cell is data (a price history, a schedule), not a dateline.
+DATA_CELL_TAGS = frozenset({"td", "th", "tr", "table"})
 # A dateline is a short line; a longer text is a paragraph that mentions a date.
 MAX_DATELINE_CHARS = 120
 # How many elements (in document order) a dateline may stand from the headline.
@@ -44,6 +50,7 @@ MAX_BARE_DATE_DISTANCE = 40
 BARE_DATE_SHARE = 0.6
 # Every date reading (cleaner.fields.dates) needs a four-digit year: a text without one holds no date.
 YEAR_DIGITS = re.compile(r"\d{4}")
+DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
 UPDATE_TEXT = re.compile(
@@ -61,9 +68,9 @@ UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.patte
 # belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
 MAX_PUBLISHED_BEYOND_REVISION = 40
 # A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
-# 3 min read"): an unlabelled line counts when the rest of it is at most this long (tuned on
-# wcxb-articles).
-MAX_DATELINE_REST_CHARS = 32
+# 3 min read", "Jane Doe | Senior Writer | July 2, 2025"): an unlabelled line counts when the rest of it is at
+# most this long (tuned on wcxb-articles: 32 missed role lines, 40-60 read the same).
+MAX_DATELINE_REST_CHARS = 40
 # Enough values to find a local-time twin of a UTC date, without reading a whole archive list.
 MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
@@ -73,6 +80,11 @@ MAX_TIME_ZONE_DAYS = 1
 # the attribute axis (as TIME_IN_ARTICLE).
 MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
                      "[.//*[@itemprop='datePublished']]")
+# Page data of script frameworks (Next.js, Nuxt, data layers) naming the publication date.
+DATA_SCRIPTS = "//script[not(@src)][not(contains(translate(@type,'LDJSON','ldjson'),'ld+json'))]/text()"
+SCRIPT_PUBLISHED = re.compile(
+    r'"(?:datePublished|publishedAt|published_at|publishDate|publishedDate|publish_date|firstPublishedAt)"'
+    r'\s*:\s*"(?P<value>[^"]{8,40})"')
 URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|$|[-_.])", re.IGNORECASE)
 # (the itemprop is found by the attribute axis, which libxml2 walks faster than a predicate on every element)
@@ -98,6 +110,7 @@ def choose_date(facts: PageFacts) -> str | None:
         parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
         if parsed:
             found.append(parsed)
+    found = found or _script_dates(facts)
     printed = _visible_dateline(facts)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
         twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
@@ -111,13 +124,14 @@ def choose_date(facts: PageFacts) -> str | None:
 def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> bool:
     """Whether the dateline under the headline beats the structured date.
 
-    A structured date later than the printed one is a re-stamp (a republication, a template date);
+    A structured date later than the printed one is a re-stamp (a republication, a template date),
+    unless the printed one is labelled an update;
     a printed date later than it counts when the metadata names it the modification date and the
     page prints it without an "Updated" label: that is the date readers are shown.
     """
     apart = (datetime.date.fromisoformat(printed.value[:10]) - datetime.date.fromisoformat(chosen[:10])).days
     if apart < -MAX_TIME_ZONE_DAYS:
-        return True
+        return not printed.updated  # an update older than the publication is a stale template line
     if apart <= MAX_TIME_ZONE_DAYS or printed.updated:
         return False
     modified = (parse_date(v, not_after=facts.not_after, day_first=None) for v in _modified_values(facts))
@@ -202,6 +216,17 @@ def _structured_values(facts: PageFacts):
             yield value[:MAX_DATELINE_CHARS]
 
 
+def _script_dates(facts: PageFacts) -> list[str]:
+    """The publication date a page's own scripts carry ("publishedAt" in a framework's page data),
+    read only when the page gives no structured date: its first value, as for the structured ones."""
+    for text in facts.tree.xpath(DATA_SCRIPTS):
+        match = SCRIPT_PUBLISHED.search(text)
+        parsed = match and parse_date(match["value"], not_after=facts.not_after)
+        if parsed:
+            return [parsed]
+    return []
+
+
 def _is_update(element) -> bool:
     for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
@@ -263,20 +288,49 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = facts.short_text(element, MAX_DATELINE_CHARS)
-    if not text or not YEAR_DIGITS.search(text):
+    if not text or not YEAR_DIGITS.search(text) or MANUSCRIPT_HISTORY.match(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
     labelled = labelled or UPDATE_LABEL.match(text)
-    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text)):
+    if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
     context = _update_context(element)
     if context == "other":
         return None
-    value = parse_date(text, not_after=facts.not_after, day_first=_day_first(facts))
+    value = _read_printed(text, facts)
+    if value is None and element.tag == "time" and DAY_DIGITS.search(text):
+        # "12/19 — 2025": the machine-readable value says it ("April 2025" names no day)
+        value = parse_date((element.get("datetime") or "")[:MAX_DATELINE_CHARS], not_after=facts.not_after)
     if value is None:
         return None
     return PrintedDate(value, _is_update_only(text) or context == "revision")
+
+
+def _read_printed(text: str, facts: PageFacts) -> str | None:
+    """The date of a dateline; an a/b/yyyy date the page language orders one way takes the other order
+    when only that reading is confirmed by the url or printed unambiguously elsewhere on the page."""
+    day_first = _day_first(facts)
+    value = parse_date(text, not_after=facts.not_after, day_first=day_first)
+    if value is None or day_first is None:
+        return value
+    other = parse_date(text, not_after=facts.not_after, day_first=not day_first)
+    if other is None or other[:10] == value[:10]:
+        return value
+    confirmed = _confirmed_days(facts)
+    return other if other[:10] in confirmed and value[:10] not in confirmed else value
+
+
+def _confirmed_days(facts: PageFacts) -> set[str]:
+    """The days the url or the page prints in a form that needs no order: words, ISO, a url path."""
+    text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
+    days = {found.day.isoformat() for found in find_dates(text)}
+    from_url = _url_date(facts)
+    return days | {from_url[:10]} if from_url else days
+
+
+def _in_table(element) -> bool:
+    return element.tag in DATA_CELL_TAGS or any(node.tag in DATA_CELL_TAGS for node in element.iterancestors())
 
 
 def _is_update_only(text: str) -> bool:

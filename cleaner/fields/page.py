@@ -54,6 +54,14 @@ class PageFacts:
         """The element's text when at most `limit` characters (as short_text), read from the index."""
         return self.texts.short(element, limit)
 
+    def text_before(self, element, pieces: int) -> str:
+        """The last `pieces` text pieces printed before the element (its ancestors' text included)."""
+        index = self.texts.order.get(element)
+        if index is None:
+            return ""
+        start = self.texts.first[index]
+        return " ".join(self.texts.pieces[max(0, start - pieces):start])
+
     def body_elements(self, skipped: frozenset[str] = frozenset()) -> list:
         """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
         body = self.tree.find("body")
@@ -99,6 +107,12 @@ def near_headline(facts: PageFacts, distance: int) -> list:
     return nearest
 
 
+def headline_position(facts: PageFacts) -> int | None:
+    """The headline's index in document order (as near_headline finds it), or None."""
+    headline = _headline_element(facts)
+    return None if headline is None else facts.order[headline]
+
+
 def short_text(element, limit: int) -> str | None:
     """element_text when it is at most `limit` characters, else None (without reading all of it)."""
     pieces, size = [], 0
@@ -113,6 +127,9 @@ def short_text(element, limit: int) -> str | None:
 
 # A stand-in headline must print at least this much of the metadata title.
 MIN_HEADLINE_PREFIX_CHARS = 12
+# A plain text block stands in for the headline only when it prints this much of the title.
+MIN_STAND_IN_LINE_CHARS = 24
+NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
 HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
                       "[not(ancestor::nav)]")
 
@@ -133,6 +150,17 @@ def _headline_element(facts: PageFacts):
     for element in facts.tree.xpath(HEADLINE_STAND_INS):
         text = _letters(facts.short_text(element, len(title) + 20) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
+            return element
+    return _line_printing_title(facts, key, len(title))
+
+
+def _line_printing_title(facts: PageFacts, key: str, title_chars: int):
+    """A text block printing the title's start (a page builder's headline in a <p>), outside menus."""
+    for element in facts.body_elements(NOT_HEADLINE_TAGS):
+        if len(element) > 1:
+            continue
+        text = _letters(facts.short_text(element, title_chars + 20) or "")
+        if len(text) >= MIN_STAND_IN_LINE_CHARS and key.startswith(text) and not element.xpath("ancestor::nav"):
             return element
     return None
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from cleaner.fields.credentials import continues_credentials, trailing_credentials
+from cleaner.fields.credentials import continues_credentials, leading_credential, trailing_credentials
 from cleaner.fields.dates import find_dates
 
 # Canonical spelling of each wire agency, then the other spellings found in credits.
@@ -54,7 +54,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|compiled|article|post|posted|review|guide)"
-    r"\s+by|by|von|par|por|di|da|door"
+    r"\s+by|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
+    r"|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
     r"(?:\s*:\s*|\s+|$)",
@@ -64,7 +65,7 @@ LEADING_LABELS = re.compile(
 NOT_AUTHOR_LABELS = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
-    r"|(?:medically\s+)?reviewed|fact[- ]checked"
+    r"|(?:medically\s+)?reviewed|fact[- ]checked|updated\s+by|(?:with\s+)?contributions?\s+from"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
     re.IGNORECASE,
 )
@@ -80,12 +81,13 @@ SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
     r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
-    r"|fact[- ]checked)\s+by\b|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
+    r"|fact[- ]checked|updated)\s+by\b|(?:with\s+)?contributions?\s+from\b"
+    r"|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
     r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:[,;|&/+•·]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
+    r"\s*(?:[,;|&/+•·●⋅∙]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
     re.IGNORECASE,
 )
 # Words naming a newsroom or a group rather than a person.
@@ -96,7 +98,13 @@ NEWSROOM_WORDS = re.compile(
     r"|media|news|online|digital|network|bureau|times|journal|tribune|gazette|magazine|chronicle"
     r"|telegraph|authors?|bio|biography|profile|follow|posts"
     r"|articles|read more|view|about|contact|share|subscribe|sponsored|updated?|published|medically|last"
-    r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login)(?![^\W_])",
+    r"|insights?|tips|history|blog|home|category|undefined|null|none|sign in|log in|login"
+    # organisations: a clinic, a foundation or a company is no person
+    r"|foundation|institute|association|university|college|school|academy|clinic|hospital|dentistry"
+    r"|company|inc|llc|ltd|gmbh|corp|corporation|group|society|council|department|labs?|studios?"
+    r"|services|solutions|books|daily|weekly"
+    # departments named after a job title ("Head of Marketing and Community Development")
+    r"|development|operations|communications|community|public relations)(?![^\W_])",
     re.IGNORECASE,
 )
 # Job titles that follow a name ("Jane Doe, Senior Editor"); the name ends where they begin.
@@ -107,7 +115,7 @@ ROLE_WORDS = re.compile(
     r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
     r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
     r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
-    r"|certified|licensed|registered)(?![^\W_])",
+    r"|certified|licensed|registered|former)(?![^\W_])",
     re.IGNORECASE,
 )
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
@@ -118,6 +126,8 @@ NAME_PARTICLES = frozenset({
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|io|co|de|fr|uk|info|gov|edu)\b|https?:|www\.", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+# A bracketed maiden name, nickname or pen name kept with the name: one or two capitalised words.
+NAME_IN_BRACKETS = re.compile(r"^[^\W\d_][^\W\d_'-]*(?:[ '-][^\W\d_]+)?$")
 # Weekday names printed after a byline ("Jeff Foust Monday"): a dateline glued to the name.
 WEEKDAYS = re.compile(
     r"\s*,?\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s*,?\s*\b(?:montag|dienstag|mittwoch"
@@ -127,7 +137,7 @@ WEEKDAYS = re.compile(
 # Style rules that leaked into a byline's text (".css-1x{color:red}").
 CSS_RULE = re.compile(r"[^\s{}]*\{[^{}]*\}")
 # Separators a byline's layout leaves at its ends ("By Monroe Roark -").
-EDGE_SEPARATORS = " \t-–—|•·:,;/"
+EDGE_SEPARATORS = " \t-–—|•·●⋅∙:,;/"
 # A person's name is short; a longer segment is a sentence that happened to sit in a byline.
 MAX_NAME_WORDS = 5
 # A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
@@ -213,9 +223,16 @@ def _segments(text: str) -> list[str]:
 
 
 def _bracketed_agency(match: re.Match) -> str:
-    """Keep "(AFP)" or "(dpa/AFP)" as credits; other brackets hold nicknames or handles."""
+    """Keep "(AFP)" or "(dpa/AFP)" as credits; a short word or two in brackets is part of the name as
+    printed ("Paramita (Guha) Ghosh", "Jean-Luc Aufranc (CNXSoft)"); other brackets go."""
     parts = [p for p in re.split(r"[/,;]", match["inner"]) if p.strip()]
-    return " ; " + match["inner"] + " ; " if parts and all(map(canonical_agency, parts)) else " "
+    if parts and all(map(canonical_agency, parts)):
+        return " ; " + match["inner"] + " ; "
+    inner = match["inner"].strip()
+    not_a_name = (NOT_AUTHOR_LABELS, NEWSROOM_WORDS, ROLE_WORDS)
+    if NAME_IN_BRACKETS.match(inner) and not any(pattern.search(inner) for pattern in not_a_name):
+        return f" ({inner}) "
+    return " "
 
 
 def _read_segment(segment: str, site: str | None, authors: list[str], agencies: list[str], *,
@@ -291,9 +308,19 @@ def _person_name(piece: str, site: str | None, *, lowercase: bool = False) -> st
         return None
     if site and _is_site_name(piece, site):
         return None
+    if _opens_like_no_name(piece):
+        return None
     if not (_looks_capitalised(piece) or lowercase and piece.islower()) or _is_acronym(piece):
         return None
     return piece.title() if piece.isupper() else piece
+
+
+def _opens_like_no_name(piece: str) -> bool:
+    """ "The Commercial Appeal" is a newspaper; "M.A. Journalism" a degree, not a person."""
+    first = piece.split()[0]
+    if first.casefold() == "the":
+        return True
+    return ("." in first or first.isupper()) and leading_credential(first)
 
 
 def _cut_weekday(piece: str) -> str:
@@ -366,7 +393,7 @@ def _looks_capitalised(piece: str) -> bool:
 
     A single word passes in any case: user names ("srauturier") are printed as authors.
     """
-    words = [w for w in piece.split() if any(ch.isalpha() for ch in w)]
+    words = [w.strip("()") for w in piece.split() if any(ch.isalpha() for ch in w)]
     if not words:
         return False
     cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
