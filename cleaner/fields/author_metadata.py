@@ -9,6 +9,7 @@ from cleaner.fields.page import PageFacts
 from cleaner.fields.people import Byline, combine_bylines, parse_byline
 from cleaner.fields.person_name import person_shaped
 
+# <meta> names and properties naming the author, in the order they are trusted.
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
     "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author",
@@ -17,19 +18,27 @@ AUTHOR_META = (
 WRITER_CARD_LABEL = re.compile(
     r"^(?:written by|author|by|geschrieben von|verfasst von|autor(?:in)?|écrit par|auteur|escrito por"
     r"|scritto da|geschreven door|napisane przez|skrivet av|skrevet af)\s*:?$", re.IGNORECASE)
+# Card pairs read: Yoast prints two (author, reading time); a bound on the loop, not a tuned value.
 MAX_WRITER_CARDS = 4
+# A citation's "Last, First" name ("Roy, Aniruddha").
 LAST_FIRST = re.compile(r"^(?P<last>[^\W\d_][\w'-]+),\s*(?P<first>[^\W\d_][\w.'-]*(?:\s+[\w.'-]+)?)$")
+# An author field giving a profile address instead of a name.
+URL_START = re.compile(r"^(?:https?:)?//|^www\.")
 
 
 def jsonld_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
     """The JSON-LD authors; with site_named, also an untyped author named like the site (a blogger's own)."""
-    bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
-                            lowercase=True)
-               for name in facts.jsonld.authors]
+    bylines = _read_names(facts.jsonld.authors, facts, site_named)
     agencies = [a for a in map(canonical_agency, facts.jsonld.organisations) if a]
     if agencies:
         bylines.append(Byline(agencies[0], (), agencies[0]))
     return combine_bylines(bylines, "; ".join(facts.jsonld.authors) or None)
+
+
+def _read_names(names, facts: PageFacts, site_named: bool) -> list[Byline]:
+    """Each metadata name read as a byline; lower case is a name here, and a blogger's own name is no site."""
+    return [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site, lowercase=True)
+            for name in names]
 
 
 def _is_blogger(name: str, facts: PageFacts, site_named: bool = False) -> bool:
@@ -51,10 +60,7 @@ def meta_byline(facts: PageFacts, *, site_named: bool = False) -> Byline:
         if key and key.startswith(("citation_", "dc.")):
             names = [_first_name_first(n) for n in names]
         if names:
-            bylines = [parse_byline(name, site=None if _is_blogger(name, facts, site_named) else facts.site,
-                                    lowercase=True)
-                       for name in names]
-            found = combine_bylines(bylines, "; ".join(names))
+            found = combine_bylines(_read_names(names, facts, site_named), "; ".join(names))
             if found.authors or found.agency:
                 return found
     return Byline(None)
@@ -84,4 +90,4 @@ def _first_name_first(name: str) -> str:
 
 
 def _is_url(text: str) -> bool:
-    return bool(re.match(r"^(?:https?:)?//|^www\.", text.strip()))
+    return bool(URL_START.match(text.strip()))

@@ -55,7 +55,7 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
     """
     for paragraph in facts.tree.xpath("//body//p"):
         match = WIRE_DATELINE.match(facts.text(paragraph)[:MAX_BYLINE_CHARS])
-        if match and canonical_agency(match["agency"]) and not in_other_context(paragraph):
+        if match and canonical_agency(match["agency"]) and not in_other_context(paragraph, facts):
             return Byline(match["agency"], (), canonical_agency(match["agency"]))
     for element in facts.body_elements(SCRIPT_TAGS):
         text = facts.short_text(element, MAX_CREDIT_CHARS)
@@ -63,6 +63,6 @@ def _printed_wire_credit(facts: PageFacts) -> Byline:
             continue
         credit = CREDIT_BY.sub("", text.strip(CREDIT_EDGES))
         agency = canonical_agency(credit) if len(credit.split()) >= 2 else None
-        if agency and not in_other_context(element):
+        if agency and not in_other_context(element, facts):
             return Byline(credit, (), agency)
     return Byline(None)

@@ -127,7 +127,7 @@ def _writer_elements(facts: PageFacts):
         if in_role_list or _credits_other_role(element, facts):
             other_role_at = at
             continue
-        if not in_other_context(element, _near(element, headline, facts)):
+        if not in_other_context(element, facts, _near(element, headline, facts)):
             yield element
 
 
@@ -147,13 +147,13 @@ def _credits_other_role(element, facts: PageFacts) -> bool:
 
 def _short_text_of(element, facts: PageFacts) -> str | None:
     """The element's text when short; else the first short line inside it (the name above a bio)."""
-    text = facts.text(element)
-    if len(text) <= MAX_BYLINE_CHARS:
+    text = facts.short_text(element, MAX_BYLINE_CHARS)
+    if text is not None:
         return text
     for inner in element.iterdescendants():
-        if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
-            inner_text = facts.text(inner)
-            if inner_text and len(inner_text) <= MAX_NAME_LINE_CHARS:
+        if isinstance(inner.tag, str) and inner.tag not in SCRIPT_TAGS:
+            inner_text = facts.short_text(inner, MAX_NAME_LINE_CHARS)
+            if inner_text:
                 return inner_text
     return None
 
@@ -165,7 +165,7 @@ def _labelled_byline(facts: PageFacts) -> Byline:
         if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
             continue
         names = _names_after_label(element, facts)
-        if names and not in_other_context(element):
+        if names and not in_other_context(element, facts):
             found = combine_bylines([parse_byline(text, site=facts.site) for text in names], ", ".join(names))
             if found.authors:
                 return found
@@ -178,8 +178,10 @@ def _names_after_label(element, facts: PageFacts) -> list[str]:
         if not BYLINE_LABEL.match(facts.text(element)):
             return []
         tail = " ".join((element.tail or "").split())  # "<strong>Contributors:</strong> Jane Doe"
+        if tail:
+            return [tail]
         following = element.getnext()
-        return [tail] if tail else [facts.text(following)] if following is not None else []
+        return [] if following is None else [facts.text(following)]
     own = (element.text or "").strip()
     if not own or not BYLINE_LABEL.match(own):
         return []
@@ -192,7 +194,7 @@ def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
         text = facts.short_text(element, MAX_BY_LINE_CHARS)
-        if text and BY_PREFIX.match(text) and not in_other_context(element):
+        if text and BY_PREFIX.match(text) and not in_other_context(element, facts):
             found = parse_byline(text, site=facts.site)
             if found.authors or found.agency:
                 return found
@@ -203,7 +205,7 @@ def _written_by_line(facts: PageFacts) -> Byline:
     """A short "Written by …" / "Author: …" line anywhere outside comments, teasers and sidebars."""
     for element in facts.body_elements(SCRIPT_TAGS):
         text = facts.short_text(element, MAX_BY_LINE_CHARS)
-        if text and WRITTEN_BY.match(text) and not in_other_context(element):
+        if text and WRITTEN_BY.match(text) and not in_other_context(element, facts):
             found = parse_byline(text, site=facts.site)
             if found.authors:
                 return found
@@ -215,7 +217,9 @@ def _dateline_names(facts: PageFacts) -> Byline:
     "Aaron Ricadela | Senior Writer | July 2, 2025". Only names shaped like a first and last name count."""
     for element in near_headline(facts, MAX_DATELINE_NAME_DISTANCE):
         text = facts.short_text(element, MAX_DATELINE_NAME_CHARS)
-        if not text or not DATELINE_SEPARATOR.search(text) or len(find_dates(text)) != 1 or in_other_context(element):
+        if not text or not DATELINE_SEPARATOR.search(text) or len(find_dates(text)) != 1:
+            continue
+        if in_other_context(element, facts):
             continue
         found = parse_byline(text, site=facts.site)
         if found.authors and all(map(person_shaped, found.authors)):
@@ -223,7 +227,7 @@ def _dateline_names(facts: PageFacts) -> Byline:
     return Byline(None)
 
 
-def in_other_context(element, by_headline: bool = False) -> bool:
+def in_other_context(element, facts: PageFacts, by_headline: bool = False) -> bool:
     """Inside comments, teasers, sidebars or the page footer (an article's own footer is fine).
 
     The <body> class names the page template ("has-sidebar", "footer-widgets"), not a context; so does
@@ -237,10 +241,10 @@ def in_other_context(element, by_headline: bool = False) -> bool:
         tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
         label = " ".join(token for token in tokens if "[" not in token)
         found = NOT_BYLINE_CONTEXT.search(label)
-        if (found or node.tag in ("aside", "nav")) and not _holds_headline(node):
+        if (found or node.tag in ("aside", "nav")) and not facts.holds_h1(node):
             if not (_is_side_box(node, label) and (by_headline or _in_article(node))):
                 return True
-        if node.tag == "footer" and not any(a.tag == "article" for a in node.iterancestors()):
+        if node.tag == "footer" and not _in_article(node):
             return True
     return False
 
@@ -253,7 +257,3 @@ def _is_side_box(node, label: str) -> bool:
 
 def _in_article(node) -> bool:
     return any(a.tag == "article" for a in node.iterancestors())
-
-
-def _holds_headline(node) -> bool:
-    return next(node.iterdescendants("h1"), None) is not None
