@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from cleaner.fields.people import Byline, canonical_agency, parse_byline
+from cleaner.fields.people import Byline, parse_byline
 
 
 @pytest.mark.parametrize(
@@ -73,15 +73,6 @@ def test_byline_is_trimmed_and_frozen():
     assert result.byline == "By Jane Doe"
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.byline = "x"
-
-
-@pytest.mark.parametrize(
-    ("name", "canonical"),
-    [("Agence France-Presse", "AFP"), ("the associated press", "AP"), ("REUTERS", "Reuters"),
-     ("Deutsche Presse-Agentur", "dpa"), ("Press Trust of India", "PTI"), ("Jane Doe", None)],
-)
-def test_canonical_agency(name, canonical):
-    assert canonical_agency(name) == canonical
 
 
 def test_weekday_glued_to_a_name_is_dropped_but_a_surname_is_kept():

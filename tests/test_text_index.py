@@ -50,3 +50,14 @@ def test_text_after_a_comment_inside_an_element_is_kept():
     for element in tree.iter(lxml.etree.Element):
         assert index.text(element) == element_text(element)
     assert index.text(tree.find(".//time")) == "- 2025/4/29"
+
+
+def test_holds_h1_matches_a_walk_of_the_descendants():
+    tree = lxml.html.document_fromstring(
+        "<html><body><div id='w'><header><h1>Head<b>line</b></h1></header><p>x</p></div>"
+        "<div id='c'><p>no heading</p></div><h1>Second</h1></body></html>")
+    index = index_text(tree)
+    for element in tree.iter(lxml.etree.Element):
+        assert index.holds_h1(element) == (next(element.iterdescendants("h1"), None) is not None)
+    assert index.holds_h1(tree.get_element_by_id("w"))
+    assert not index.holds_h1(tree.get_element_by_id("c"))

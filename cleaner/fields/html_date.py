@@ -50,6 +50,8 @@ MAX_BARE_DATE_DISTANCE = 40
 BARE_DATE_SHARE = 0.6
 # Every date reading (cleaner.fields.dates) needs a four-digit year: a text without one holds no date.
 YEAR_DIGITS = re.compile(r"\d{4}")
+# A day of the month printed in digits: a <time> whose text prints one ("12/19 — 2025") but reads as no
+# date gives its datetime; one printing no day ("April 2025") does not claim a day.
 DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})

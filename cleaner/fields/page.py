@@ -62,6 +62,10 @@ class PageFacts:
         start = self.texts.first[index]
         return " ".join(self.texts.pieces[max(0, start - pieces):start])
 
+    def holds_h1(self, element) -> bool:
+        """Whether an <h1> stands inside the element, read from the index."""
+        return self.texts.holds_h1(element)
+
     def body_elements(self, skipped: frozenset[str] = frozenset()) -> list:
         """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
         body = self.tree.find("body")
@@ -127,8 +131,12 @@ def short_text(element, limit: int) -> str | None:
 
 # A stand-in headline must print at least this much of the metadata title.
 MIN_HEADLINE_PREFIX_CHARS = 12
-# A plain text block stands in for the headline only when it prints this much of the title.
+# A plain text block stands in for the headline only when it prints this much of the title: twice what a
+# heading needs, as far more text blocks than headings print a few words that open the title.
 MIN_STAND_IN_LINE_CHARS = 24
+# Headings are read up to this much longer than the title: the spaces and punctuation between its letters
+# (the comparison is on letters and digits only).
+HEADLINE_SLACK_CHARS = 20
 NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
 HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
                       "[not(ancestor::nav)]")
@@ -148,7 +156,7 @@ def _headline_element(facts: PageFacts):
     if len(key) < MIN_HEADLINE_PREFIX_CHARS:
         return None
     for element in facts.tree.xpath(HEADLINE_STAND_INS):
-        text = _letters(facts.short_text(element, len(title) + 20) or "")
+        text = _letters(facts.short_text(element, len(title) + HEADLINE_SLACK_CHARS) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
     return _line_printing_title(facts, key, len(title))
@@ -159,14 +167,14 @@ def _line_printing_title(facts: PageFacts, key: str, title_chars: int):
     for element in facts.body_elements(NOT_HEADLINE_TAGS):
         if len(element) > 1:
             continue
-        text = _letters(facts.short_text(element, title_chars + 20) or "")
+        text = _letters(facts.short_text(element, title_chars + HEADLINE_SLACK_CHARS) or "")
         if len(text) >= MIN_STAND_IN_LINE_CHARS and key.startswith(text) and not element.xpath("ancestor::nav"):
             return element
     return None
 
 
 def _prints_title_start(facts: PageFacts, heading, key: str, title_chars: int) -> bool:
-    text = _letters(facts.short_text(heading, title_chars + 20) or "")
+    text = _letters(facts.short_text(heading, title_chars + HEADLINE_SLACK_CHARS) or "")
     return len(text) >= MIN_HEADLINE_PREFIX_CHARS and (key.startswith(text) or text.startswith(key))
 
 

@@ -8,6 +8,7 @@ and its length is known before the slice is joined.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import lxml.etree
@@ -24,6 +25,7 @@ class TextIndex:
     first: tuple[int, ...]  # per element: the index of its first piece
     end: tuple[int, ...]  # per element: the index after its last piece (its tail excluded)
     last_descendant: tuple[int, ...]  # per element: the index in `elements` after its last descendant
+    h1s: tuple[int, ...]  # the indexes of the <h1> elements, ascending
 
     def text(self, element) -> str:
         """The element's text with a space between its pieces, so "By<a>Jane</a>" reads "By Jane"."""
@@ -43,6 +45,15 @@ class TextIndex:
             return None
         return " ".join(self.pieces[start:stop])
 
+    def holds_h1(self, element) -> bool:
+        """Whether an <h1> stands inside the element: a lookup, where a walk of a large container for
+        each of hundreds of bylines (a comment section) would take quadratic time."""
+        index = self.order.get(element)
+        if index is None:
+            return next(element.iterdescendants("h1"), None) is not None
+        after = bisect_right(self.h1s, index)
+        return after < len(self.h1s) and self.h1s[after] < self.last_descendant[index]
+
     def descendants(self, element, skipped: frozenset[str] = frozenset()) -> list:
         """The element's descendants in document order, without those of the skipped tags."""
         index = self.order[element]
@@ -59,9 +70,12 @@ def index_text(tree) -> TextIndex:
     end: list[int] = []
     last_descendant: list[int] = []
     open_elements: list[int] = []
+    h1s: list[int] = []
     # Comments and processing instructions come as events of their own; their tails are page text.
     for event, node in lxml.etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
         if event == "start":
+            if node.tag == "h1":
+                h1s.append(len(elements))
             open_elements.append(len(elements))
             elements.append(node)
             first.append(len(pieces))
@@ -82,4 +96,4 @@ def index_text(tree) -> TextIndex:
                 offsets.append(offsets[-1] + len(piece) + 1)
     order = {element: index for index, element in enumerate(elements)}
     return TextIndex(tuple(elements), order, tuple(pieces), tuple(offsets), tuple(first), tuple(end),
-                     tuple(last_descendant))
+                     tuple(last_descendant), tuple(h1s))
