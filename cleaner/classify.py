@@ -157,7 +157,10 @@ def _is_teaser_title(block: Block, rule: Rule) -> bool:
 
 
 def _text_structure(
-    blocks: Sequence[Block], verdicts: list[Verdict], box_rules: frozenset[str] = frozenset(), story_rules: frozenset[str] = frozenset()
+    blocks: Sequence[Block],
+    verdicts: list[Verdict],
+    box_rules: frozenset[str] = frozenset(),
+    story_rules: frozenset[str] = frozenset(),
 ) -> tuple[list[Verdict], int | None]:
     """Keep a dump's article span only; consume its headline. Returns the verdicts and the headline's index.
 
@@ -226,7 +229,7 @@ def _heads_a_section(blocks: Sequence[Block], verdicts: Sequence[Verdict], index
     text = blocks[index].text
     if text.isupper() or HASHTAG_END.search(text):
         return True
-    following = next((b for b in blocks[index + 1 :] if verdicts[b.index].keep), None)
+    following = next((blocks[i] for i in range(index + 1, len(blocks)) if verdicts[i].keep), None)
     return following is not None and following.kind is Kind.LIST_ITEM
 
 

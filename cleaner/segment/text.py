@@ -29,7 +29,9 @@ MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
 # A link whose target html2text left with spaces in it (a share URL with the headline in its query): a target
 # that starts like a URL and runs to the next closing parenthesis. Tried only where MARKDOWN_LINK finds nothing.
-LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
+# A share URL carrying a headline is a few hundred characters; the bound keeps an unclosed "[x](http" from
+# swallowing the paragraphs after it up to some later parenthesis.
+LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]{0,1000}(?:\([^()]{0,1000}\)[^()]{0,1000})*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
@@ -38,7 +40,8 @@ MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # An inline image's data URI (an SVG logo, a placeholder GIF): html2text prints it whole, wrapped over many lines
 # and with spaces, which no link pattern can match; its text would read as paragraphs of numbers.
-DATA_URI_TARGET = re.compile(r"\]\(data:(?:[^()\\]|\\.)*\)")
+# An SVG's own references ("url(#a)") are one level of parentheses inside it.
+DATA_URI_TARGET = re.compile(r"\]\(data:(?:[^()\\]|\\.|\([^()]*\))*\)")
 
 
 def normalise_dump(text: str) -> str:
