@@ -29,9 +29,9 @@ MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
 # A link whose target html2text left with spaces in it (a share URL with the headline in its query): a target
 # that starts like a URL and runs to the next closing parenthesis. Tried only where MARKDOWN_LINK finds nothing.
-# A share URL carrying a headline is a few hundred characters; the bound keeps an unclosed "[x](http" from
-# swallowing the paragraphs after it up to some later parenthesis.
-LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]{0,1000}(?:\([^()]{0,1000}\)[^()]{0,1000})*?\)")
+# It is tried on one block's lines at a time, so an unclosed "[x](http" can take no more than its own paragraph
+# (a mailto share link carries the whole headline and summary: no tighter bound fits it).
+LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
