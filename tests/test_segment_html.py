@@ -342,6 +342,15 @@ def test_a_run_of_mechanism_named_items_is_the_article_s_but_one_box_is_chrome()
     assert chrome == [False] * 6 + [True] * 4
 
 
+def test_item_cards_each_in_a_nameless_wrapper_are_a_run_but_one_wrapped_box_is_chrome():
+    cards = "".join(f'<div><div class="block block--embed place_{n}"><p>Place card {n}.</p></div></div>' for n in range(3))
+    boxed = '<div><div class="signup-embed"><p>One sign-up box beside the story.</p></div></div>'
+    body = parse_html(f"<html><body><article>{cards}<figure>x</figure>{boxed}</article></body></html>").find("body")
+    article = body.find(".//article")
+    chrome = [is_chrome_container(u.element, article) for u in iter_units(body) if u.text != "x"]
+    assert chrome == [False, False, False, True]
+
+
 def test_lead_paragraph_before_the_body_block_stays_main(monkeypatch):
     lead = "Trams will run to the northern district by next spring, the council decided."
     after = "Sign up to our morning briefing and get the day's news in your inbox every day."

@@ -125,12 +125,26 @@ def _item_kind(element: HtmlElement) -> tuple[str, tuple[str, ...]]:
 
 
 def _in_item_run(element: HtmlElement) -> bool:
-    """Whether the element is one of a run of siblings of its tag and class (the items of a list)."""
+    """Whether the element is one of a run of siblings of its tag and class (the items of a list),
+    each maybe alone in a nameless wrapper (a page builder's row around each card)."""
     parent = element.getparent()
     kind = _item_kind(element)
     if parent is None or not kind[1]:
         return False
-    return sum(1 for sibling in parent if _item_kind(sibling) == kind) >= MIN_ITEM_RUN
+    if sum(1 for sibling in parent if _item_kind(sibling) == kind) >= MIN_ITEM_RUN:
+        return True
+    holder = parent.getparent()
+    if holder is None or not _bare_wrapper(parent, element):
+        return False
+    wrapped = (
+        wrapper for wrapper in holder if wrapper.tag == parent.tag and not (wrapper.get("class") or "").strip()
+    )
+    return sum(1 for wrapper in wrapped if any(_item_kind(child) == kind for child in wrapper)) >= MIN_ITEM_RUN
+
+
+def _bare_wrapper(wrapper: HtmlElement, element: HtmlElement) -> bool:
+    """Whether the wrapper has no class and the element is its only child."""
+    return not (wrapper.get("class") or "").strip() and len(wrapper) == 1 and wrapper[0] is element
 
 
 def reads_like_prose(unit: Unit) -> bool:
