@@ -370,3 +370,17 @@ def test_one_mechanism_named_block_holding_whole_sections_is_the_article_s():
     body = parse_html(page).find("body")
     embedded = [u for u in iter_units(body) if "w-embed" in (u.element.getparent().get("class") or "")]
     assert embedded and not any(is_chrome_container(u.element, body.find(".//article")) for u in embedded)
+
+
+def test_extractor_units_in_a_named_box_inside_the_article_are_dropped(monkeypatch):
+    modal = "Want to republish this story? Copy the code below and paste it into your own site today."
+    callouts = [f"Download the planning toolkit number {n} for schools and city councils." for n in range(3)]
+    article = (
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "".join(f'<div class="pb_promo"><p>{c}</p></div>' for c in callouts)
+        + f'<div class="republish-modal"><p>{modal}</p></div>'
+    )
+    _extractor_takes("\n".join([*PARAGRAPHS, *callouts, modal]), monkeypatch)
+    main = _main_text(_blocks(_declaring_page("", article)))
+    # a run of same-named call-outs is the article's; one pop-up box is not
+    assert PARAGRAPHS[-1] in main and callouts[2] in main and modal not in main

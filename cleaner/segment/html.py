@@ -20,6 +20,7 @@ from cleaner.segment.html_furniture import mark_captions, mark_standfirst
 from cleaner.segment.html_scope import (
     KEEP_SHARE,
     area_of,
+    in_named_box,
     is_chrome_container,
     main_scope,
     reads_like_prose,
@@ -238,7 +239,8 @@ def _repair(
     for unit, hit in zip(units, chosen, strict=True):
         area = area_of(unit, [scope, *siblings])
         if hit:
-            hit = area_of(unit, keep) is not None
+            kept_in = area_of(unit, keep)
+            hit = kept_in is not None and not in_named_box(unit.element, kept_in)
         elif reads_like_prose(unit) and unit.element.tag != "h1" and area is not None:
             hit = not is_chrome_container(unit.element, area) and (area is scope or unit.element.tag == "p")
         repaired.append(hit)
