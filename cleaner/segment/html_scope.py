@@ -34,13 +34,15 @@ CHROME_NAMES = re.compile(
 )
 # Names of boxes that an extractor sometimes takes along with the story when they sit inside its
 # container: a pop-up, a cookie or sign-up prompt, an author box, a list of other stories, a comment
-# thread. The extractor's units in such a box are dropped (a narrower list than CHROME_NAMES: menus,
-# figures, headers, paywalled and subscriber-only parts and embedded tweets are the article's often
-# enough; "teaser" names a story's own lead on some sites). Tuned on wcxb-articles/naeb/aeb (body F1
-# naeb +0.0019, wcxb +0.0006, aeb +0.0001).
+# thread, a disclaimer or call to action. The extractor's units in such a box are dropped (a narrower
+# list than CHROME_NAMES: menus, figures, headers, paywalled and subscriber-only parts and embedded
+# tweets are the article's often enough; "teaser" names a story's own lead on some sites, "subtitle"
+# a product card's pros and cons). Tuned on wcxb-articles/naeb/aeb (body F1 naeb +0.0020, wcxb
+# +0.0016, aeb +0.0002).
 BOX_NAMES = re.compile(
     r"modal|cookie|consent|footer|\bpromo(?!tion)|\bbio\b|author-?box|related|recommend|breadcrumb|signup|"
-    r"sign-up|newsletter|comment(?!ary)|read-?more",
+    r"sign-up|newsletter|comment(?!ary)|read-?more|author|disclaim|disclos|copyright|legal|\bcta\b|popup|"
+    r"overlay",
     re.IGNORECASE,
 )
 # Names of a container's mechanism, not of its content: a page builder's module, an embedded block, a
