@@ -384,3 +384,13 @@ def test_extractor_units_in_a_named_box_inside_the_article_are_dropped(monkeypat
     main = _main_text(_blocks(_declaring_page("", article)))
     # a run of same-named call-outs is the article's; one pop-up box is not
     assert PARAGRAPHS[-1] in main and callouts[2] in main and modal not in main
+
+
+def test_a_node_flagged_promoted_is_not_a_promotion_box():
+    page = (
+        '<html><body><main><div class="node node--promoted"><article><p>Step one.</p></article></div>'
+        '<div class="promoted_contents_block"><p>Another story.</p></div></main></body></html>'
+    )
+    body = parse_html(page).find("body")
+    main = body.find(".//main")
+    assert [is_chrome_container(u.element, main) for u in iter_units(body)] == [False, True]

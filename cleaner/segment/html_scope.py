@@ -23,10 +23,11 @@ SIBLING_LEVELS = 3
 MAX_LINK_DENSITY = 0.3
 MIN_PROSE_CHARS = 40
 PROSE_KINDS = frozenset({Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST_ITEM, Kind.HEADING})
-# Containers that hold page chrome even inside an article's markup.
+# Containers that hold page chrome even inside an article's markup. A class word "promoted" on its own
+# is a CMS's flag on the article itself (Drupal's node--promoted), not a promotion box.
 CHROME_TAGS = frozenset("aside nav footer form figure button header".split())
 CHROME_NAMES = re.compile(
-    r"related|share|sharing|social|newsletter|subscri|comment|promo|advert|\bads?\b|sponsor|recommend|"
+    r"related|share|sharing|social|newsletter|subscri|comment|promo(?!ted\b)|advert|\bads?\b|sponsor|recommend|"
     r"popular|trending|sidebar|footer|\bnav|menu|breadcrumb|\btags?\b|bio\b|byline|caption|credit|"
     r"signup|sign-up|cookie|consent|modal|toolbar|outbrain|taboola|teaser|more-|read-?more|paywall|"
     r"tweet|twitter|instagram|tiktok",
@@ -40,7 +41,7 @@ CHROME_NAMES = re.compile(
 # a product card's pros and cons). Tuned on wcxb-articles/naeb/aeb (body F1 naeb +0.0020, wcxb
 # +0.0016, aeb +0.0002).
 BOX_NAMES = re.compile(
-    r"modal|cookie|consent|footer|\bpromo(?!tion)|\bbio\b|author-?box|related|recommend|breadcrumb|signup|"
+    r"modal|cookie|consent|footer|\bpromo(?!tion|ted\b)|\bbio\b|author-?box|related|recommend|breadcrumb|signup|"
     r"sign-up|newsletter|comment(?!ary)|read-?more|author|disclaim|disclos|copyright|legal|\bcta\b|popup|"
     r"overlay",
     re.IGNORECASE,
