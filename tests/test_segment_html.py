@@ -394,3 +394,13 @@ def test_a_node_flagged_promoted_is_not_a_promotion_box():
     body = parse_html(page).find("body")
     main = body.find(".//main")
     assert [is_chrome_container(u.element, main) for u in iter_units(body)] == [False, True]
+
+
+def test_a_clipped_box_is_not_a_hidden_one():
+    page = (
+        '<html><body><article><div class="col-span-2 overflow-hidden"><p>An app described at length.</p></div>'
+        '<div class="is-hidden"><p>A panel the page keeps hidden.</p></div></article></body></html>'
+    )
+    body = parse_html(page).find("body")
+    article = body.find(".//article")
+    assert [is_chrome_container(u.element, article) for u in iter_units(body)] == [False, True]

@@ -51,7 +51,8 @@ BOX_NAMES = re.compile(
 # embedded post); a run of siblings of the same class holding the left-out prose are the article's own
 # items (product cards, accordion answers). Tuned on wcxb-articles/naeb/aeb (body F1 wcxb +0.0025, naeb
 # -0.0002: image credits in runs of embeds, aeb unchanged).
-MECHANISM_NAMES = re.compile(r"widget|embed|hidden", re.IGNORECASE)
+# ("overflow-hidden" is a CSS utility that clips a box, not a hidden one.)
+MECHANISM_NAMES = re.compile(r"widget|embed|(?<!overflow-)(?<!overflow-[xy]-)hidden", re.IGNORECASE)
 # How many siblings of the same tag and class make a run of items.
 MIN_ITEM_RUN = 3
 # ... and a single one holding this much text is a part of the article (a page builder's text or custom
