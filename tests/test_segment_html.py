@@ -404,3 +404,14 @@ def test_a_clipped_box_is_not_a_hidden_one():
     body = parse_html(page).find("body")
     article = body.find(".//article")
     assert [is_chrome_container(u.element, article) for u in iter_units(body)] == [False, True]
+
+
+def test_a_section_heading_the_extractor_left_out_between_kept_paragraphs_is_taken_back(monkeypatch):
+    article = (
+        f"<p>{PARAGRAPHS[0]}</p><h2>Costs</h2><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+        f'<div class="related"><h3>Other stories</h3></div><p>{PARAGRAPHS[3]}</p><h3>Last word</h3>'
+    )
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    main = [b.text for b in _blocks(_declaring_page("", article)) if b.in_main]
+    # a heading in a related box and one after the last kept paragraph stay out
+    assert "Costs" in main and "Other stories" not in main and "Last word" not in main
