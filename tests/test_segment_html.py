@@ -342,6 +342,15 @@ def test_a_run_of_mechanism_named_items_is_the_article_s_but_one_box_is_chrome()
     assert chrome == [False] * 6 + [True] * 4
 
 
+def test_item_cards_each_in_a_nameless_wrapper_are_a_run_but_one_wrapped_box_is_chrome():
+    cards = "".join(f'<div><div class="block block--embed place_{n}"><p>Place card {n}.</p></div></div>' for n in range(3))
+    boxed = '<div><div class="signup-embed"><p>One sign-up box beside the story.</p></div></div>'
+    body = parse_html(f"<html><body><article>{cards}<figure>x</figure>{boxed}</article></body></html>").find("body")
+    article = body.find(".//article")
+    chrome = [is_chrome_container(u.element, article) for u in iter_units(body) if u.text != "x"]
+    assert chrome == [False, False, False, True]
+
+
 def test_lead_paragraph_before_the_body_block_stays_main(monkeypatch):
     lead = "Trams will run to the northern district by next spring, the council decided."
     after = "Sign up to our morning briefing and get the day's news in your inbox every day."
@@ -361,3 +370,48 @@ def test_one_mechanism_named_block_holding_whole_sections_is_the_article_s():
     body = parse_html(page).find("body")
     embedded = [u for u in iter_units(body) if "w-embed" in (u.element.getparent().get("class") or "")]
     assert embedded and not any(is_chrome_container(u.element, body.find(".//article")) for u in embedded)
+
+
+def test_extractor_units_in_a_named_box_inside_the_article_are_dropped(monkeypatch):
+    modal = "Want to republish this story? Copy the code below and paste it into your own site today."
+    callouts = [f"Download the planning toolkit number {n} for schools and city councils." for n in range(3)]
+    article = (
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "".join(f'<div class="pb_promo"><p>{c}</p></div>' for c in callouts)
+        + f'<div class="republish-modal"><p>{modal}</p></div>'
+    )
+    _extractor_takes("\n".join([*PARAGRAPHS, *callouts, modal]), monkeypatch)
+    main = _main_text(_blocks(_declaring_page("", article)))
+    # a run of same-named call-outs is the article's; one pop-up box is not
+    assert PARAGRAPHS[-1] in main and callouts[2] in main and modal not in main
+
+
+def test_a_node_flagged_promoted_is_not_a_promotion_box():
+    page = (
+        '<html><body><main><div class="node node--promoted"><article><p>Step one.</p></article></div>'
+        '<div class="promoted_contents_block"><p>Another story.</p></div></main></body></html>'
+    )
+    body = parse_html(page).find("body")
+    main = body.find(".//main")
+    assert [is_chrome_container(u.element, main) for u in iter_units(body)] == [False, True]
+
+
+def test_a_clipped_box_is_not_a_hidden_one():
+    page = (
+        '<html><body><article><div class="col-span-2 overflow-hidden"><p>An app described at length.</p></div>'
+        '<div class="is-hidden"><p>A panel the page keeps hidden.</p></div></article></body></html>'
+    )
+    body = parse_html(page).find("body")
+    article = body.find(".//article")
+    assert [is_chrome_container(u.element, article) for u in iter_units(body)] == [False, True]
+
+
+def test_a_section_heading_the_extractor_left_out_between_kept_paragraphs_is_taken_back(monkeypatch):
+    article = (
+        f"<p>{PARAGRAPHS[0]}</p><h2>Costs</h2><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+        f'<div class="related"><h3>Other stories</h3></div><p>{PARAGRAPHS[3]}</p><h3>Last word</h3>'
+    )
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    main = [b.text for b in _blocks(_declaring_page("", article)) if b.in_main]
+    # a heading in a related box and one after the last kept paragraph stay out
+    assert "Costs" in main and "Other stories" not in main and "Last word" not in main

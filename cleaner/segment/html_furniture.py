@@ -21,7 +21,7 @@ CAPTION_LEVELS = 2
 CAPTION_NAMES = re.compile(r"caption|credit", re.IGNORECASE)
 # Captions of teaser cards (related stories, galleries of other articles) are not the article's.
 FOREIGN_NAMES = re.compile(
-    r"related|recommend|popular|trending|promo|teaser|more-|read-?more|sidebar|widget|outbrain|taboola|"
+    r"related|recommend|popular|trending|promo(?!ted\b)|teaser|more-|read-?more|sidebar|widget|outbrain|taboola|"
     r"card|carousel|slider|\bnav|menu|footer|newsletter|\bads?\b|advert|sponsor",
     re.IGNORECASE,
 )
