@@ -3,8 +3,9 @@ sibling containers (bodies split by ad slots), and the chrome that lives inside 
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lxml.html import HtmlElement
 
@@ -116,22 +117,35 @@ def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
     while node is not None and node is not scope:
         path.append(node)
         node = node.getparent()
-    mechanism_is_chrome = not any(_in_item_run(node) for node in path)
+    mechanism_named = []
     for node in path:
         if node.tag in CHROME_TAGS:
             return True
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if not names.strip():
             continue
-        if CHROME_NAMES.search(names) or (
-            mechanism_is_chrome and MECHANISM_NAMES.search(names) and not _holds_an_article_part(node)
-        ):
+        if CHROME_NAMES.search(names):
             return True
-    return False
+        if MECHANISM_NAMES.search(names):
+            mechanism_named.append(node)
+    # Only a mechanism-named path needs the sibling counts, which are costly on a page of many items.
+    if not mechanism_named or any(_in_item_run(node) for node in path):
+        return False
+    return any(not _holds_an_article_part(node) for node in mechanism_named)
 
 
 def _holds_an_article_part(element: HtmlElement) -> bool:
-    return len(" ".join(element.text_content().split())) >= MIN_MECHANISM_ARTICLE_CHARS
+    """Whether the element's text, whitespace collapsed, reaches MIN_MECHANISM_ARTICLE_CHARS; it reads no more of
+    a big container than it needs (each unit inside asks again)."""
+    pieces, read, check_at = [], 0, MIN_MECHANISM_ARTICLE_CHARS
+    for piece in element.itertext():
+        pieces.append(piece)
+        read += len(piece)
+        if read >= check_at:
+            if len(" ".join("".join(pieces).split())) >= MIN_MECHANISM_ARTICLE_CHARS:
+                return True
+            check_at = 2 * read
+    return len(" ".join("".join(pieces).split())) >= MIN_MECHANISM_ARTICLE_CHARS
 
 
 def _item_kind(element: HtmlElement) -> tuple[str, tuple[str, ...]]:
@@ -146,7 +160,7 @@ def _in_item_run(element: HtmlElement) -> bool:
     kind = _item_kind(element)
     if parent is None or not kind[1]:
         return False
-    if sum(1 for sibling in parent if _item_kind(sibling) == kind) >= MIN_ITEM_RUN:
+    if _at_least(MIN_ITEM_RUN, (sibling for sibling in parent if _item_kind(sibling) == kind)):
         return True
     holder = parent.getparent()
     if holder is None or not _bare_wrapper(parent, element):
@@ -154,7 +168,12 @@ def _in_item_run(element: HtmlElement) -> bool:
     wrapped = (
         wrapper for wrapper in holder if wrapper.tag == parent.tag and not (wrapper.get("class") or "").strip()
     )
-    return sum(1 for wrapper in wrapped if any(_item_kind(child) == kind for child in wrapper)) >= MIN_ITEM_RUN
+    return _at_least(MIN_ITEM_RUN, (w for w in wrapped if any(_item_kind(child) == kind for child in w)))
+
+
+def _at_least(count: int, items: Iterable[object]) -> bool:
+    """Whether `items` yields at least `count` items; stops reading there."""
+    return sum(1 for _ in itertools.islice(items, count)) >= count
 
 
 def _bare_wrapper(wrapper: HtmlElement, element: HtmlElement) -> bool:
