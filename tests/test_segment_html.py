@@ -297,7 +297,7 @@ def _declaring_page(declared: str, article: str) -> str:
 
 
 def _extractor_takes(text: str, monkeypatch) -> None:
-    monkeypatch.setattr(html_front_end, "_trafilatura_text", lambda tree, url: text)
+    monkeypatch.setattr(html_front_end, "_trafilatura_text", lambda tree, url, fast: text)
 
 
 def test_declared_standfirst_does_not_cut_the_article(monkeypatch):
@@ -415,3 +415,36 @@ def test_a_section_heading_the_extractor_left_out_between_kept_paragraphs_is_tak
     main = [b.text for b in _blocks(_declaring_page("", article)) if b.in_main]
     # a heading in a related box and one after the last kept paragraph stay out
     assert "Costs" in main and "Other stories" not in main and "Last word" not in main
+
+
+def test_teaser_cut_short_does_not_take_the_story_start():
+    # A ticker item (headline + the story's first words up to "...") is found whole in the extractor's
+    # text; the story's own first paragraph must get that stretch.
+    headline = "Deportees return home from the United States"
+    teaser = f"{headline} {' '.join(PARAGRAPHS[0].split()[:12])}..."
+    units = [tokens(teaser), tokens(headline), tokens(PARAGRAPHS[0])]
+    reference = f"{headline}\n{PARAGRAPHS[0]}"
+    assert align(units, reference, [True, False, False]) == [False, True, True]
+    assert align(units, reference)[:2] == [True, False]  # undeferred, the teaser takes the headline
+    # A short label cut short still matches next to the previous match.
+    label = [tokens(PARAGRAPHS[0]), tokens("You may also like...")]
+    assert align(label, f"{PARAGRAPHS[0]} You may also like...", [False, True]) == [True, True]
+
+
+def test_link_list_from_fast_extraction_is_extracted_again_in_full(monkeypatch):
+    # A story in loose text beside big menus: the fast pass returns the menus, the full pass the story.
+    menu = "".join(f'<li><a href="/s{n}">Section number {n}</a></li>' for n in range(40))
+    story = " ".join(PARAGRAPHS)
+    page = f"<html><body><nav><ul>{menu}</ul></nav><div class='news'>{story}</div></body></html>"
+    menu_text = "\n".join(f"Section number {n}" for n in range(40))
+    texts = {True: f"{menu_text}\n{story}", False: story}
+    monkeypatch.setattr(html_front_end, "_trafilatura_text", lambda tree, url, fast: texts[fast])
+    assert _main_text(_blocks(page)) == story
+
+
+def test_h1_after_the_story_began_is_a_section_title(monkeypatch):
+    # Some pages mark every heading h1: only the one before the story is the headline.
+    story = f"<h1>Council backs tram extension</h1><p>{PARAGRAPHS[0]}</p><h1>What comes next</h1><p>{PARAGRAPHS[1]}</p>"
+    _extractor_takes(f"Council backs tram extension\n{PARAGRAPHS[0]}\nWhat comes next\n{PARAGRAPHS[1]}", monkeypatch)
+    blocks = _blocks(f"<html><body><article>{story}</article></body></html>")
+    assert _main_text(blocks) == f"{PARAGRAPHS[0]}\n\nWhat comes next\n\n{PARAGRAPHS[1]}"

@@ -17,6 +17,14 @@ SHORT_SLACK_CHARS = 40
 # A unit the reference holds only in part is matched when this share of its shingles is in it
 # (extractors rewrite a few characters, drop an inline link or a trailing credit). Tuned as above.
 PARTIAL_SHARE = 0.6
+# The end of a text cut short: three dots or an ellipsis, maybe bracketed ("[...]", "(…)").
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*[\])]?\s*$")
+
+
+def is_cut_short(text: str) -> bool:
+    """Whether the text ends in an ellipsis: a teaser quoting the start of a story, or a paragraph
+    trailing off (which still matches in part)."""
+    return bool(CUT_SHORT.search(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -40,18 +48,27 @@ def _shingles(words: Sequence[str]):
     return zip(*(words[offset:] for offset in range(SHINGLE)))
 
 
-def align(unit_words: Sequence[Sequence[str]], reference: str) -> list[bool]:
+def align(
+    unit_words: Sequence[Sequence[str]], reference: str, deferred: Sequence[bool] | None = None
+) -> list[bool]:
     """For each unit (its tokens), whether the reference text contains it; each stretch of the
     reference is matched once, preferably in order, so a repeated teaser does not match twice.
 
     Units found whole are matched first: a teaser that quotes the article's first paragraph beside its
     headline holds most of that paragraph, and must not take its words before the paragraph itself.
+    The long deferred units (teasers cut short, see is_cut_short) are only matched after that, in part:
+    a headline with the story's first words up to the cut is found whole in the article too.
     """
     ref_words = tokens(reference)
     if not ref_words:
         return [False] * len(unit_words)
     state = _Alignment(" " + " ".join(ref_words) + " ", ref_words)
-    matched = [state.match_whole(words) for words in unit_words]
+    late = deferred if deferred is not None else [False] * len(unit_words)
+    # A short unit cut short ("You may also like...") can only match whole, next to the previous match.
+    matched = [
+        (not defer or len(words) < MIN_FREE_TOKENS) and state.match_whole(words)
+        for words, defer in zip(unit_words, late, strict=True)
+    ]
     return [hit or state.match_part(words) for words, hit in zip(unit_words, matched, strict=True)]
 
 
