@@ -448,3 +448,11 @@ def test_h1_after_the_story_began_is_a_section_title(monkeypatch):
     _extractor_takes(f"Council backs tram extension\n{PARAGRAPHS[0]}\nWhat comes next\n{PARAGRAPHS[1]}", monkeypatch)
     blocks = _blocks(f"<html><body><article>{story}</article></body></html>")
     assert _main_text(blocks) == f"{PARAGRAPHS[0]}\n\nWhat comes next\n\n{PARAGRAPHS[1]}"
+
+
+def test_scope_of_one_chosen_paragraph_is_its_container():
+    # An extractor that took a single long paragraph: the scope is the card holding it, where its heading is.
+    body, units = _split_units()
+    chosen = [i == 0 for i in range(len(units))]
+    assert main_scope(body, units, chosen).get("class") == "row body"
+

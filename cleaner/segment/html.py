@@ -186,13 +186,15 @@ def _link_share(units: list[Unit], chosen: list[bool]) -> float:
 
 
 def _without_headline(units: list[Unit], chosen: list[bool]) -> list[bool]:
-    """An h1 before the chosen text is the headline, which goes to the title field, never to the text; an h1
-    after the chosen text has begun is a section title (pages that mark every heading h1)."""
-    kept, started = [], False
+    """The page's first h1, and any h1 before the chosen text, is the headline, which goes to the title field,
+    never to the text; a later h1 after the chosen text has begun is a section title (pages that mark every
+    heading h1)."""
+    kept, started, seen_h1 = [], False, False
     for unit, hit in zip(units, chosen, strict=True):
         is_h1 = unit.element.tag == "h1"
-        kept.append(hit and (started or not is_h1))
+        kept.append(hit and (not is_h1 or (started and seen_h1)))
         started = started or (hit and not is_h1)
+        seen_h1 = seen_h1 or is_h1
     return kept
 
 

@@ -82,14 +82,19 @@ def _mass(units: Sequence[Unit], chosen: Sequence[bool]) -> dict[HtmlElement, in
 def main_scope(
     body: HtmlElement, units: Sequence[Unit], chosen: Sequence[bool], share: float = SCOPE_SHARE
 ) -> HtmlElement | None:
-    """The deepest element holding that share of the chosen units' text, None if nothing is chosen."""
+    """The deepest container holding that share of the chosen units' text, None if nothing is chosen.
+
+    A unit's own element (one long paragraph) is not a container: the scope stops at its parent, where
+    the headings and paragraphs beside it are.
+    """
     mass = _mass(units, chosen)
     total = mass.get(body, 0)
     if not total:
         return None
+    whole_units = {unit.element for unit, hit in zip(units, chosen, strict=True) if hit and not unit.loose}
     node = body
     while True:
-        heavy = [child for child in node if mass.get(child, 0) >= share * total]
+        heavy = [child for child in node if mass.get(child, 0) >= share * total and child not in whole_units]
         if not heavy:
             return node
         node = heavy[0]
@@ -212,3 +217,4 @@ def in_named_box(element: HtmlElement, scope: HtmlElement) -> bool:
             return True
         node = node.getparent()
     return False
+
