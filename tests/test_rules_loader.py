@@ -60,3 +60,16 @@ def test_rule_limits_apply():
     assert rule.matches("Advertisement")
     assert not rule.matches("Advertisement for a very long product name")
     assert not rule.matches("An advertisement")
+
+
+@pytest.mark.parametrize(
+    "block, removed",
+    [
+        ("MORE: College football 2024 vs. 1984: An in-depth look at realignment", True),
+        ("(MORE: Iceland Volcano Eruption: What We Know)", True),
+        ("More: the council said on Tuesday it would meet again.", False),
+    ],
+)
+def test_packaged_read_more_rule_takes_a_linked_headline_not_a_sentence(block, removed):
+    rule = next(r for r in load_ruleset().all_rules() if r.id == "generic.related.read_more")
+    assert bool(rule.matches(block)) is removed
