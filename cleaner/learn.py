@@ -176,8 +176,7 @@ def clean_with_profile(raw: RawDoc, config: Config = DEFAULT_CONFIG, profile_pat
         learned if _profile_removes(alone, learned, profile_ids) else alone
         for alone, learned in zip(alone_judged, learned_judged, strict=True)
     ]
-    record = assemble(raw, alone.source.format, judged, alone.fields, alone.warnings)
-    return record if config.with_removed else dataclasses.replace(record, removed=())
+    return assemble(raw, alone.source.format, judged, alone.fields, alone.warnings, with_removed=config.with_removed)
 
 
 def _profile_removes(alone: Judged, learned: Judged, profile_ids: set[str]) -> bool:

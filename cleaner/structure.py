@@ -194,11 +194,10 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     headlines = _story_headlines(blocks, verdicts)
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
-        opens_box = verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id
-        if opens_box and _box_is_dated(blocks, i):
-            weights.append(-STORY_BREAK_COST)
+        if verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id:
+            weights.append(-STORY_BREAK_COST if _box_is_dated(blocks, i) else -SPAN_BOUNDARY_COST)
         else:
-            weights.append(-SPAN_BOUNDARY_COST if opens_box or i in headlines else span_weight(block, verdict))
+            weights.append(-SPAN_BOUNDARY_COST if i in headlines else span_weight(block, verdict))
     return weights
 
 

@@ -1,6 +1,5 @@
 import lxml.html
 
-from cleaner.fields.page import element_text, short_text
 from cleaner.fields.text_index import index_text
 
 PAGE = (
@@ -8,6 +7,17 @@ PAGE = (
     "<!-- a comment --><span>  and\u00a0Joe</span> tail</div><p>  </p>"
     "<div id='b'><p>First paragraph, long enough to pass a limit of twenty.</p>end</div></body></html>"
 )
+
+
+def element_text(element) -> str:
+    """The reference the index must agree with: the element's text pieces, whitespace collapsed."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def short_text(element, limit: int) -> str | None:
+    """The reference for a limited read: element_text when at most `limit` characters, else None."""
+    text = element_text(element)
+    return text if len(text) <= limit else None
 
 
 def _tree():

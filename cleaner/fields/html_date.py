@@ -160,8 +160,13 @@ def _parse_iso(value: str) -> str | None:
 def _page_shows_day(facts: PageFacts, value: str) -> bool:
     """Whether the visible text prints this calendar day (give or take the time-zone day)."""
     day = datetime.date.fromisoformat(value[:10])
+    return any(abs((printed - day).days) <= 1 for printed in _visible_days(facts))
+
+
+def _visible_days(facts: PageFacts) -> set[datetime.date]:
+    """The calendar days the page's visible text prints."""
     text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
-    return any(abs((found.day - day).days) <= 1 for found in find_dates(text))
+    return {found.day for found in find_dates(text)}
 
 
 def _printed_day_of(chosen: str, printed: PrintedDate | None) -> str:
@@ -325,8 +330,7 @@ def _read_printed(text: str, facts: PageFacts) -> str | None:
 
 def _confirmed_days(facts: PageFacts) -> set[str]:
     """The days the url or the page prints in a form that needs no order: words, ISO, a url path."""
-    text = " ".join(" ".join(facts.tree.xpath(VISIBLE_TEXT)).split())
-    days = {found.day.isoformat() for found in find_dates(text)}
+    days = {day.isoformat() for day in _visible_days(facts)}
     from_url = _url_date(facts)
     return days | {from_url[:10]} if from_url else days
 

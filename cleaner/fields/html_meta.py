@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from cleaner.fields.html_authors import choose_byline
 from cleaner.fields.html_date import choose_date
-from cleaner.fields.html_title import choose_title, compact, matches_site
+from cleaner.fields.html_title import choose_title, matches_site
 from cleaner.fields.jsonld import JsonLd, read_jsonld
 from cleaner.fields.page import MetaTags, PageFacts, read_meta
 from cleaner.fields.text_index import index_text

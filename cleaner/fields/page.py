@@ -47,11 +47,11 @@ class PageFacts:
         return self.texts.order
 
     def text(self, element) -> str:
-        """The element's text (as element_text), read from the index."""
+        """The element's text with a space between its pieces ("By<a>Jane</a>" reads "By Jane"), from the index."""
         return self.texts.text(element)
 
     def short_text(self, element, limit: int) -> str | None:
-        """The element's text when at most `limit` characters (as short_text), read from the index."""
+        """The element's text when it is at most `limit` characters, else None; from the index."""
         return self.texts.short(element, limit)
 
     def text_before(self, element, pieces: int) -> str:
@@ -86,11 +86,6 @@ def read_meta(tree) -> MetaTags:
     return MetaTags({key: tuple(found) for key, found in values.items()})
 
 
-def element_text(element) -> str:
-    """An element's text with a space between its pieces, so "By<a>Jane</a>" reads "By Jane"."""
-    return " ".join(" ".join(element.itertext()).split())
-
-
 def near_headline(facts: PageFacts, distance: int) -> list:
     """The elements within `distance` (document order) of the headline, nearest first.
 
@@ -115,18 +110,6 @@ def headline_position(facts: PageFacts) -> int | None:
     """The headline's index in document order (as near_headline finds it), or None."""
     headline = _headline_element(facts)
     return None if headline is None else facts.order[headline]
-
-
-def short_text(element, limit: int) -> str | None:
-    """element_text when it is at most `limit` characters, else None (without reading all of it)."""
-    pieces, size = [], 0
-    for piece in element.itertext():
-        size += len(piece)
-        if size > limit * 4 and len(" ".join(" ".join(pieces).split())) > limit:
-            return None
-        pieces.append(piece)
-    text = " ".join(" ".join(pieces).split())
-    return text if len(text) <= limit else None
 
 
 # A stand-in headline must print at least this much of the metadata title.

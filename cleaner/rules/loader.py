@@ -137,7 +137,7 @@ def _parse_rule(entry: dict, concept: str, source: str) -> Rule:
         action = Action(entry.get("action", "drop"))
     except ValueError:
         raise RuleError(f"{where}: action must be one of {[a.value for a in Action]}") from None
-    pattern = _compile(entry.get("pattern"), entry.get("case_sensitive", False), where)
+    pattern = _compile(entry.get("pattern"), _flag(entry, "case_sensitive", where), where)
     into = entry.get("into")
     _check_field_rule(action, pattern, into, where)
     zone = entry.get("zone", "any")

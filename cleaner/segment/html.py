@@ -12,7 +12,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from cleaner.errors import Rejection
-from cleaner.model import Block, Kind
+from cleaner.model import Block
 from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
@@ -296,12 +296,10 @@ def _repair(
 
 def _looks_like_article(units: list[Unit], in_main: list[bool]) -> bool:
     """False for link lists (index, live and listing pages) that an extractor returns for want of an article."""
-    chars = sum(len(u.text) for u, main in zip(units, in_main, strict=True) if main)
-    links = sum(min(u.link_chars, len(u.text)) for u, main in zip(units, in_main, strict=True) if main)
-    if not chars:
+    if not any(u.text for u, main in zip(units, in_main, strict=True) if main):
         return False
     prose = sum(1 for u, main in zip(units, in_main, strict=True) if main and reads_like_prose(u))
-    return links <= MAX_ARTICLE_LINK_SHARE * chars or prose >= MIN_PROSE_UNITS_AMONG_LINKS
+    return _link_share(units, in_main) <= MAX_ARTICLE_LINK_SHARE or prose >= MIN_PROSE_UNITS_AMONG_LINKS
 
 
 def _coarsen_chrome(units: list[Unit], in_main: list[bool]) -> tuple[list[Unit], list[bool]]:

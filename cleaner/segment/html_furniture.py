@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from cleaner.model import Kind
 from cleaner.segment.html_blocks import Unit
+from cleaner.segment.html_scope import class_and_id
 
 # How many levels above the article's scope a caption may sit (a lead image in the article's header,
 # beside the body container). Tuned on aeb/naeb/wcxb-articles.
@@ -51,10 +52,6 @@ MAX_DEK_CAPITALISED_SHARE = 0.5
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
-def _names(element: HtmlElement) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')}".strip()
-
-
 def _caption_like(unit: Unit, area: HtmlElement, marks: dict[HtmlElement, tuple[bool, bool]]) -> bool:
     """Whether the unit is a caption or credit by its markup, and no teaser card holds it."""
     if not any(element is area for element in unit.chain):
@@ -74,7 +71,7 @@ def _caption_like(unit: Unit, area: HtmlElement, marks: dict[HtmlElement, tuple[
 
 def _caption_marks(element: HtmlElement) -> tuple[bool, bool]:
     """Whether the element marks a teaser card (foreign to the article), and whether it marks a caption."""
-    names = _names(element)
+    names = class_and_id(element)
     foreign = element.tag in FOREIGN_TAGS or bool(names and FOREIGN_NAMES.search(names))
     caption = element.tag in ("figcaption", "figure") or element.get("itemprop") == "caption"
     return foreign, caption or bool(names and CAPTION_NAMES.search(names))
@@ -137,7 +134,7 @@ def _named_dek(unit: Unit, headline: HtmlElement) -> bool:
     for element in unit.chain:
         if headline in element.iterancestors() or element in headline.iterancestors():
             return False
-        names = _names(element)
+        names = class_and_id(element)
         if names and DEK_NAMES.search(names):
             return True
     return False

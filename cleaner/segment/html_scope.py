@@ -126,8 +126,8 @@ def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
     for node in path:
         if node.tag in CHROME_TAGS:
             return True
-        names = f"{node.get('class', '')} {node.get('id', '')}"
-        if not names.strip():
+        names = class_and_id(node)
+        if not names:
             continue
         if CHROME_NAMES.search(names):
             return True
@@ -147,10 +147,19 @@ def _holds_an_article_part(element: HtmlElement) -> bool:
         pieces.append(piece)
         read += len(piece)
         if read >= check_at:
-            if len(" ".join("".join(pieces).split())) >= MIN_MECHANISM_ARTICLE_CHARS:
+            if _collapsed_length(pieces) >= MIN_MECHANISM_ARTICLE_CHARS:
                 return True
             check_at = 2 * read
-    return len(" ".join("".join(pieces).split())) >= MIN_MECHANISM_ARTICLE_CHARS
+    return _collapsed_length(pieces) >= MIN_MECHANISM_ARTICLE_CHARS
+
+
+def _collapsed_length(pieces: list[str]) -> int:
+    return len(" ".join("".join(pieces).split()))
+
+
+def class_and_id(element: HtmlElement) -> str:
+    """The element's class and id words, or "" when it has neither."""
+    return f"{element.get('class', '')} {element.get('id', '')}".strip()
 
 
 def _item_kind(element: HtmlElement) -> tuple[str, tuple[str, ...]]:
@@ -212,8 +221,8 @@ def in_named_box(element: HtmlElement, scope: HtmlElement) -> bool:
     """
     node = element
     while node is not None and node is not scope:
-        names = f"{node.get('class', '')} {node.get('id', '')}"
-        if names.strip() and BOX_NAMES.search(names) and not _in_item_run(node):
+        names = class_and_id(node)
+        if names and BOX_NAMES.search(names) and not _in_item_run(node):
             return True
         node = node.getparent()
     return False
