@@ -16,6 +16,8 @@ from cleaner.fields.people import Byline, parse_byline
         ("Autor: Hans Meier", ("Hans Meier",)),
         ("Written by Jane Doe & John Roe", ("Jane Doe", "John Roe")),
         ("Jane Doe | John Roe; Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
+        ("Dana Ford, James Corey, and Tom Watkins, CNN", ("Dana Ford", "James Corey", "Tom Watkins")),
+        ("Jane Doe, E Roe", ("Jane Doe", "E Roe")),
     ],
 )
 def test_strips_labels_and_splits_names(text, authors):

@@ -45,8 +45,11 @@ SEGMENT_LABELS = re.compile(
     r"|last\s+(?:updated?|modified)\b|sponsored\b))",
     re.IGNORECASE,
 )
+NAME_CONJUNCTIONS = r"(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)"
+# ", and" (the serial comma, an English habit) is one separator: split at the comma alone, "and Tom Watkins"
+# would be no name. Only English words: ", y" or ", e" could be an initial ("Lee, E Smith").
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:[,;|&/+•·●⋅∙]|\s[-–—]\s|\s(?:and|und|et|y|e|en|i|и|ve|og|och|with|mit|avec|con|com)\s)\s*",
+    rf"\s*(?:,\s*(?:and|with)\s|[,;|&/+•·●⋅∙]|\s[-–—]\s|\s{NAME_CONJUNCTIONS}\s)\s*",
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
