@@ -34,7 +34,13 @@ BINARY_CONTROL_SHARE = 0.05
 # Share of NUL bytes in one byte lane that marks BOM-less UTF-16 (ASCII text in UTF-16 has ~50%).
 UTF16_NUL_LANE_SHARE = 0.4
 SNIFF_CHARS = 4096
-HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+# A page may open with a script (a redirect stub has nothing else); a renderer's dump never prints one.
+HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|script)\b", re.I | re.S)
+# XML that is a list of links, not a page: a feed or a sitemap would read as an article of titles and dates.
+NOT_A_PAGE_XML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?P<root>rss|feed|rdf:RDF|urlset|sitemapindex)\b",
+                            re.I | re.S)
+XML_ROOT_KINDS = {"rss": "RSS feed", "feed": "Atom feed", "rdf:rdf": "RSS feed", "urlset": "XML sitemap",
+                  "sitemapindex": "XML sitemap"}
 HTML_TAG = re.compile(r"<(p|div|a|span|br|meta|script|article|section|h[1-6]|li|table|link|title)\b[^>]*>", re.I)
 # A dump mentioning a few tags in prose is still text; a page has many.
 HTML_MIN_TAGS = 5
@@ -53,6 +59,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     if not text.strip():
         raise Rejection("empty input", stage="decode")
     _reject_binary_text(text)
+    _reject_link_lists(text)
     return Decoded(text=text, format=sniff_format(text), encoding=encoding, warnings=tuple(warnings))
 
 
@@ -127,6 +134,12 @@ def _reject_binary_text(text: str) -> None:
     controls = len(CONTROL.findall(sample)) + sample.count("\ufffd")
     if controls > len(sample) * BINARY_CONTROL_SHARE:
         raise Rejection("binary input (control bytes), not a page", stage="decode")
+
+
+def _reject_link_lists(text: str) -> None:
+    found = NOT_A_PAGE_XML.match(text[:SNIFF_CHARS])
+    if found:
+        raise Rejection(f"{XML_ROOT_KINDS[found['root'].casefold()]}, not a page", stage="decode")
 
 
 def sniff_format(text: str) -> Format:

@@ -51,6 +51,11 @@ def test_declared_charset_is_used():
         (b" \n\t\n", "empty input"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary input (PNG image), not a page"),
         (bytes(range(1, 32)) * 40, "binary input (control bytes), not a page"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title></channel></rss>',
+         "RSS feed, not a page"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>', "Atom feed, not a page"),
+        (b'<?xml version="1.0"?><!-- generated --><urlset><url><loc>https://a.example/</loc></url></urlset>',
+         "XML sitemap, not a page"),
     ],
 )
 def test_rejections_have_clear_reasons(data, reason):
@@ -72,6 +77,8 @@ def test_nul_bytes_are_removed_with_a_warning():
         ("<div><p>a</p><p>b</p><span>c</span><a href='x'>d</a><br></div>", Format.HTML),
         ("Kerry in Moscow | News | DW\n\nThe text mentions <p> once.", Format.TEXT),
         ("Plain dump\n\n* [Home](https://example.com/)\n", Format.TEXT),
+        ("<script>window.redirect = 1</script>\n<noscript><meta http-equiv='refresh'></noscript>", Format.HTML),
+        ('<img height="1" width="1" style="display:none" src="https://pixel.example/">\nHome\n\nStory', Format.TEXT),
     ],
 )
 def test_sniff_format_by_content(text, fmt):
