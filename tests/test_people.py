@@ -18,6 +18,7 @@ from cleaner.fields.people import Byline, parse_byline
         ("Jane Doe | John Roe; Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
         ("Dana Ford, James Corey, and Tom Watkins, CNN", ("Dana Ford", "James Corey", "Tom Watkins")),
         ("Jane Doe, E Roe", ("Jane Doe", "E Roe")),
+        ('By Amanda "Tania Mae" Tan', ('Amanda "Tania Mae" Tan',)),
     ],
 )
 def test_strips_labels_and_splits_names(text, authors):

@@ -52,6 +52,8 @@ MAX_NAME_WORDS = 5
 # A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
 MIN_BRAND_CHARS = 6
 MAX_NAME_CHARS = 60
+# A nickname or an earlier name printed inside a name: Amanda "Tania Mae" Tan, Jane (Guha) Doe.
+NICKNAME_MARKS = "()\"“”‘’"
 # An all-capitals site name this long is an outlet's initials ("CBC", "NPR"), not a first name.
 MIN_INITIALS_SITE_CHARS = 3
 
@@ -154,7 +156,7 @@ def _looks_capitalised(piece: str) -> bool:
 
     A single word passes in any case: user names ("srauturier") are printed as authors.
     """
-    words = [w.strip("()") for w in piece.split() if any(ch.isalpha() for ch in w)]
+    words = [w.strip(NICKNAME_MARKS) for w in piece.split() if any(ch.isalpha() for ch in w)]
     if not words:
         return False
     cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
