@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from cleaner.errors import Rejection
 from cleaner.model import Decoded, Format
@@ -45,6 +46,10 @@ HTML_TAG = re.compile(r"<(p|div|a|span|br|meta|script|article|section|h[1-6]|li|
 # A dump mentioning a few tags in prose is still text; a page has many.
 HTML_MIN_TAGS = 5
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A soft hyphen is invisible where the word is not broken; left in, it splits the word for every search and
+# token count ("Wäh\u00adrend"). In HTML it is often written as a character reference.
+SOFT_HYPHEN = "\u00ad"
+SOFT_HYPHEN_REFERENCE = re.compile(r"&(?:shy|#173|#[xX]00[aA][dD]|#[xX][aA][dD]);")
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
@@ -60,7 +65,18 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         raise Rejection("empty input", stage="decode")
     _reject_binary_text(text)
     _reject_link_lists(text)
-    return Decoded(text=text, format=sniff_format(text), encoding=encoding, warnings=tuple(warnings))
+    fmt = sniff_format(text)
+    return Decoded(text=normalise_characters(text, fmt), format=fmt, encoding=encoding, warnings=tuple(warnings))
+
+
+def normalise_characters(text: str, fmt: Format) -> str:
+    """Composed characters (NFC: a page may spell "ü" as "u" and a combining mark) and no soft hyphens,
+    so that the same word is the same string wherever it came from."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if fmt is Format.HTML and "&" in text:
+        text = SOFT_HYPHEN_REFERENCE.sub("", text)
+    return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
 
 
 def _to_text(data: bytes, declared: str | None) -> tuple[str, str, list[str]]:

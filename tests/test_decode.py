@@ -83,3 +83,10 @@ def test_nul_bytes_are_removed_with_a_warning():
 )
 def test_sniff_format_by_content(text, fmt):
     assert sniff_format(text) is fmt
+
+
+def test_characters_are_composed_and_soft_hyphens_removed():
+    page = "<p>Wa&shy;ter gepru\u0308ft W\u00e4h\u00adrend</p>" + "<div></div><span></span><a></a><br>"
+    assert decode(page.encode()).text.startswith("<p>Water gepr\u00fcft W\u00e4hrend</p>")
+    dump = "Wa&shy;ter gepru\u0308ft W\u00e4h\u00adrend"
+    assert decode(dump.encode()).text == "Wa&shy;ter gepr\u00fcft W\u00e4hrend"  # a dump prints no references
