@@ -180,3 +180,13 @@ def test_newspaper_and_degree_are_no_names():
 def test_this_post_was_written_by_opens_a_byline_and_departments_are_no_names():
     text = "This post was written by Danielle Padula, Head of Marketing and Community Development"
     assert parse_byline(text).authors == ("Danielle Padula",)
+
+
+def test_places_after_a_publisher_are_not_authors():
+    assert parse_byline("SPIEGEL ONLINE, Hamburg, Germany", lowercase=True).authors == ()
+    assert parse_byline("Newsroom, Jane Doe").authors == ("Jane Doe",)
+
+
+def test_a_name_signed_with_a_web_address_is_the_publisher():
+    assert parse_byline("Deutsche Welle (www.dw.com)", lowercase=True).authors == ()
+    assert parse_byline("Jean-Luc Aufranc (CNXSoft)").authors == ("Jean-Luc Aufranc (CNXSoft)",)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from cleaner.fields.agencies import canonical_agency, fold
 from cleaner.fields.credentials import continues_credentials, trailing_credentials
 from cleaner.fields.dates import find_dates
-from cleaner.fields.person_name import NEWSROOM_WORDS, ROLE_WORDS, person_name
+from cleaner.fields.person_name import NEWSROOM_WORDS, ROLE_WORDS, WEB_ADDRESS, person_name
 
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
@@ -131,6 +131,8 @@ def _segments(text: str) -> list[str]:
 def _bracketed_agency(match: re.Match) -> str:
     """Keep "(AFP)" or "(dpa/AFP)" as credits; a short word or two in brackets is part of the name as
     printed ("Paramita (Guha) Ghosh", "Jean-Luc Aufranc (CNXSoft)"); other brackets go."""
+    if WEB_ADDRESS.search(match["inner"]):
+        return match.group()  # "Deutsche Welle (www.dw.com)": a publisher signs with its address
     parts = [p for p in re.split(r"[/,;]", match["inner"]) if p.strip()]
     if parts and all(map(canonical_agency, parts)):
         return " ; " + match["inner"] + " ; "
@@ -152,6 +154,7 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
         agencies.extend([whole_agency] if whole_agency else [])
         return
     named_here = credited = False  # the last piece was a name; it (or a piece after it) printed credentials
+    after_other = False  # a piece that named no one and no agency came before: an organisation's address
     for piece in NAME_SEPARATORS.split(segment):
         if NOT_AUTHOR_LABELS.match(piece):
             return
@@ -164,8 +167,11 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
         credentials = trailing_credentials(piece)
         bare = piece[:len(piece) - len(credentials)].rstrip(" ,")
         name = person_name(bare, site, lowercase=lowercase) if bare else None
+        if name and after_other and " " not in name:
+            name = None  # "SPIEGEL ONLINE, Hamburg, Germany": the places after a publisher are no names
         if name:
             authors.append(f"{name} {credentials}".strip())
+        after_other = after_other or bool(bare and not name and not agency and not leading)
         named_here, credited = bool(name), bool(name and credentials)
 
 
