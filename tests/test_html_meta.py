@@ -67,6 +67,14 @@ def test_site_affixes_helper_keeps_a_plain_title():
         "Trump: ‘I’m not a student of Hitler’")
 
 
+def test_site_name_and_its_tagline_after_it_are_stripped():
+    title = "Die Ablehnung der Gendersprache » SciLogs - Wissenschaftsblogs"
+    url = "https://scilogs.example.de/blog/post/"
+    assert strip_site_affixes(title, None, url) == "Die Ablehnung der Gendersprache"
+    assert strip_site_affixes("Budget vote - a long night in the House - Politics", None, url) == (
+        "Budget vote - a long night in the House")
+
+
 # --- authors -----------------------------------------------------------------------------------
 
 def test_jsonld_people_are_authors_and_a_wire_organisation_is_the_agency():

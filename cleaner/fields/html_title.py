@@ -220,7 +220,7 @@ def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | N
     """Remove a site name, section or date around a title ("Headline | DW | 19.01.2020")."""
     parts = SEPARATORS.split(" ".join(title.split()))
     texts, separators = parts[::2], parts[1::2]
-    low, high = 0, len(texts)
+    low, high = 0, _site_part(texts, site, url)
     while high - low > 1 and _is_affix(texts[high - 1], site, url, texts[low:high]):
         high -= 1
     while high - low > 1 and _is_affix(texts[low], site, url, texts[low:high], leading=True):
@@ -233,6 +233,12 @@ def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | N
     if not joined or matches_site(joined, site, url):
         return None
     return joined
+
+
+def _site_part(texts: list[str], site: str | None, url: str | None) -> int:
+    """Where the site's name begins the title's trailing decoration ("Headline » SciLogs - Science blogs"):
+    what follows it is the site's tagline. The whole title when no part after the first names the site."""
+    return next((i for i in range(1, len(texts)) if matches_site(texts[i], site, url)), len(texts))
 
 
 def _is_affix(part: str, site: str | None, url: str | None, texts: list[str],
