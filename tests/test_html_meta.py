@@ -268,6 +268,16 @@ def test_body_template_classes_do_not_hide_the_byline():
     assert read_html_fields(tree).authors == ("Trevor Jones",)
 
 
+def test_a_posts_own_footer_prints_its_byline_but_the_page_footer_does_not():
+    def authors(footer_class: str) -> tuple:
+        return read_html_fields(page(body=(
+            '<div class="post"><h1>Headline here</h1><p>Body text.</p>'
+            f'<div class="{footer_class}">Posted by <span class="author vcard">Ned Deily</span></div></div>'
+        ))).authors
+    assert authors("post-footer") == ("Ned Deily",)
+    assert authors("site-footer") == ()
+
+
 # --- labelled and shared datelines, microdata ----------------------------------------------------
 
 FILLER = "<div><span>menu</span></div>" * 30

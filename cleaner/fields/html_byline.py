@@ -20,9 +20,10 @@ BYLINE_XPATH = (
 )
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
-# in "elementor-widget-container", the article's byline included.
+# in "elementor-widget-container", the article's byline included. A post's or entry's own footer
+# ("post-footer", "entry-footer") prints its byline ("Posted by …"); the page's footer does not.
 NOT_BYLINE_CONTEXT = re.compile(
-    r"comment(?!ar)|related|recommend|footer|sidebar|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
+    r"comment(?!ar)|related|recommend|(?<!post-)(?<!entry-)(?<!article-)(?<!story-)footer|sidebar|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
 # A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
