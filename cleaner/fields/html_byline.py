@@ -21,9 +21,13 @@ BYLINE_XPATH = (
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included. A post's or entry's own footer
-# ("post-footer", "entry-footer") prints its byline ("Posted by …"); the page's footer does not.
+# ("post-footer", "entry-footer") prints its byline ("Posted by …"); the page's footer does not. A layout
+# flag ("sidebar-active", "has-sidebar") says the page has a sidebar, not that the element is one.
 NOT_BYLINE_CONTEXT = re.compile(
-    r"comment(?!ar)|related|recommend|(?<!post-)(?<!entry-)(?<!article-)(?<!story-)footer|sidebar|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
+    r"comment(?!ar)|related|recommend|(?<!post-)(?<!entry-)(?<!article-)(?<!story-)footer|(?<!has-)(?<!with-)(?<!no-)sidebar(?!-active|-layout|-enabled)|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
+# A picture's caption and credit ("img-author") name its photographer, not the writer.
+CAPTION_TAGS = frozenset({"figure", "figcaption"})
+CAPTION_CLASS = re.compile(r"caption", re.I)
 # A byline is a short line; a longer element is an author biography or a whole header.
 MAX_BYLINE_CHARS = 200
 # A name line inside an author box is short (tuned on wcxb-articles author boxes with biographies).
@@ -247,6 +251,8 @@ def in_other_context(element, facts: PageFacts, by_headline: bool = False) -> bo
                 return True
         if node.tag == "footer" and not _in_article(node):
             return True
+        if node.tag in CAPTION_TAGS or CAPTION_CLASS.search(label):
+            return True  # "Mike Blake/Reuters": the photographer credited under a picture
     return False
 
 

@@ -167,7 +167,7 @@ def _read_segment(segment: str, site: str | None, authors: list[str], agencies: 
         credentials = trailing_credentials(piece)
         bare = piece[:len(piece) - len(credentials)].rstrip(" ,")
         name = person_name(bare, site, lowercase=lowercase) if bare else None
-        if name and after_other and " " not in name:
+        if name and after_other and len(BRACKETS.sub("", name).split()) == 1:
             name = None  # "SPIEGEL ONLINE, Hamburg, Germany": the places after a publisher are no names
         if name:
             authors.append(f"{name} {credentials}".strip())

@@ -20,6 +20,9 @@ NEWSROOM_WORDS = re.compile(
     r"|foundation|institute|association|university|college|school|academy|clinic|hospital|dentistry"
     r"|company|inc|llc|ltd|gmbh|corp|corporation|group|society|council|department|labs?|studios?"
     r"|services|solutions|books|daily|weekly"
+    # ... and in other languages: a parliamentary group, a club, a ministry, a publisher, an institute
+    r"|fraktion|verein|verband|stiftung|partei|ministerium|ministry|verlag|institut|universität|hochschule"
+    r"|landesanstalt|fondation|fundación|fundação|fondazione|université|universidad|università"
     # departments named after a job title ("Head of Marketing and Community Development")
     r"|development|operations|communications|community|public relations)(?![^\W_])",
     re.IGNORECASE,
