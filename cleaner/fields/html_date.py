@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cleaner.fields.dates import find_dates, parse_date
+from cleaner.fields.dates import UPDATE_LOOKBEHIND, find_dates, parse_date
 from cleaner.fields.page import PageFacts, near_headline
 
 # <meta> names of the publication date, most specific first.
@@ -24,6 +24,8 @@ PUBLISHED_META = (
     "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "published-date",
     "published_date", "date-published", "published", "date",
 )
+# <meta> names of the OpenGraph publication date.
+OPENGRAPH_PUBLISHED = ("article:published_time", "og:article:published_time")
 # <meta> names of the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "last-modified", "dcterms.modified")
@@ -66,9 +68,14 @@ PUBLISHED_TEXT = re.compile(
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
 # A line opening with an update label is the page's revision dateline: "Last updated: Aug 19, 2025".
 UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.pattern + r")", re.I)
+# Text ending in an update label makes the date printed after it an update: "Last updated on <a>…</a>".
+UPDATE_LABEL_BEFORE = re.compile(
+    r"(?:" + UPDATE_TEXT.pattern + r")(?:\s+(?:on|at|am|le|el|em|il))?\W{0,3}$", re.I)
 # A publication dateline beats a nearer "Updated" line only when this close to it; further away it
 # belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
 MAX_PUBLISHED_BEYOND_REVISION = 40
+# How many text pieces before a dateline may hold its label ("Updated" <time>…</time>).
+LABEL_PIECES = 2
 # A byline or reading time may share the dateline's line ("Jane Doe • Oct 20, 2025", "May 2, 2025 ·
 # 3 min read", "Jane Doe | Senior Writer | July 2, 2025"): an unlabelled line counts when the rest of it is at
 # most this long (tuned on wcxb-articles: 32 missed role lines, 40-60 read the same).
@@ -127,17 +134,42 @@ def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> boo
     """Whether the dateline under the headline beats the structured date.
 
     A structured date later than the printed one is a re-stamp (a republication, a template date),
-    unless the printed one is labelled an update;
-    a printed date later than it counts when the metadata names it the modification date and the
-    page prints it without an "Updated" label: that is the date readers are shown.
+    unless the printed one is labelled an update. Publication <meta> values that disagree are settled
+    by the one the page prints. A later printed date without a label is the date readers are shown when
+    the metadata names it the modification; one labelled an update replaces a publication date the
+    page declares only in its JSON-LD or scripts (often the day the CMS entry was made), not an
+    OpenGraph article:published_time, which a site declares to every sharing platform as the date.
     """
-    apart = (datetime.date.fromisoformat(printed.value[:10]) - datetime.date.fromisoformat(chosen[:10])).days
+    printed_day = datetime.date.fromisoformat(printed.value[:10])
+    chosen_day = datetime.date.fromisoformat(chosen[:10])
+    apart = (printed_day - chosen_day).days
     if apart < -MAX_TIME_ZONE_DAYS:
         return not printed.updated  # an update older than the publication is a stale template line
-    if apart <= MAX_TIME_ZONE_DAYS or printed.updated:
+    if apart <= MAX_TIME_ZONE_DAYS:
         return False
-    modified = (parse_date(v, not_after=facts.not_after, day_first=None) for v in _modified_values(facts))
-    return any(m and m[:10] == printed.value[:10] for m in modified)
+    published = tuple(_meta_published_values(facts))
+    if _names_day(published, printed_day, facts) and not _names_day(published, chosen_day, facts):
+        return True
+    if printed.updated:
+        return not facts.meta.first(*OPENGRAPH_PUBLISHED)
+    return any(day == printed_day for day in _days_of(_modified_values(facts), facts))
+
+
+def _names_day(values, day: datetime.date, facts: PageFacts) -> bool:
+    """Whether one of the values reads as this calendar day, give or take the time-zone day."""
+    return any(abs((named - day).days) <= MAX_TIME_ZONE_DAYS for named in _days_of(values, facts))
+
+
+def _days_of(values, facts: PageFacts):
+    for value in values:
+        parsed = parse_date(value, not_after=facts.not_after, day_first=None)
+        if parsed:
+            yield datetime.date.fromisoformat(parsed[:10])
+
+
+def _meta_published_values(facts: PageFacts):
+    for key in PUBLISHED_META:
+        yield from facts.meta.all(key)
 
 
 def _modified_values(facts: PageFacts):
@@ -311,7 +343,33 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
         value = parse_date((element.get("datetime") or "")[:MAX_DATELINE_CHARS], not_after=facts.not_after)
     if value is None:
         return None
-    return PrintedDate(value, _is_update_only(text) or context == "revision")
+    revision_part = _revision_part_prints(element, value, facts)
+    if revision_part and len(find_dates(text)) > 1:
+        # "May 21, 2025 April 24, 2025" from <time class="updated"> and <time class="published">:
+        # the parts are read one by one instead
+        return None
+    updated = (_is_update_only(text) or context == "revision" or revision_part
+               or _labelled_update_before(element, facts))
+    return PrintedDate(value, updated)
+
+
+def _labelled_update_before(element, facts: PageFacts) -> bool:
+    """Whether the text printed just before the element labels it an update: "Last updated: <time>…"."""
+    before = facts.text_before(element, LABEL_PIECES)[-UPDATE_LOOKBEHIND:]
+    return bool(UPDATE_LABEL_BEFORE.search(before))
+
+
+def _revision_part_prints(element, value: str, facts: PageFacts) -> bool:
+    """Whether an update-classed part of the element prints this date and no other ("By Jane Doe
+    <span class="updated-on">12th February 2025</span>"). Only a part printing a single date tells
+    which date it labels."""
+    for node in element.iterdescendants():
+        label = f"{node.get('class', '')} {node.get('itemprop', '')}" if isinstance(node.tag, str) else ""
+        if REVISION_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            found = find_dates(facts.text(node))
+            if len(found) == 1 and found[0].day.isoformat() == value[:10]:
+                return True
+    return False
 
 
 def _read_printed(text: str, facts: PageFacts) -> str | None:
