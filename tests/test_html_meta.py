@@ -686,3 +686,10 @@ def test_update_and_publication_printed_on_one_line_are_read_apart():
     tree = page(body='<h1>Espresso machines</h1><span class="posted-on"><time class="updated">May 21, 2025</time> '
                      '<time class="entry-date published">April 24, 2025</time></span>')
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-04-24"
+
+
+def test_sentence_opening_with_an_update_label_is_no_dateline():
+    tree = page(body='<h1>Journal indexing guide</h1>' + '<p>Intro.</p>' * 3
+                + '<p>Update note: This blog post was originally published on the 21st of June 2017 and revised.</p>'
+                + '<span>Posted on April 13, 2023</span>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-04-13"

@@ -71,6 +71,9 @@ UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.patte
 # Text ending in an update label makes the date printed after it an update: "Last updated on <a>…</a>".
 UPDATE_LABEL_BEFORE = re.compile(
     r"(?:" + UPDATE_TEXT.pattern + r")(?:\s+(?:on|at|am|le|el|em|il))?\W{0,3}$", re.I)
+# A label names the date it is followed by within this many characters ("Published on Monday, 3 March
+# 2025 at 10:00"); a date further on belongs to a sentence (tuned on wcxb-articles).
+MAX_LABEL_TO_DATE_CHARS = 30
 # A publication dateline beats a nearer "Updated" line only when this close to it; further away it
 # belongs to a teaser or a comment (tuned on wcxb-articles and the fixtures).
 MAX_PUBLISHED_BEYOND_REVISION = 40
@@ -330,8 +333,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if not text or not YEAR_DIGITS.search(text) or MANUSCRIPT_HISTORY.match(text):
         return None
     label = f"{element.get('class', '')} {element.get('id', '')}"
-    labelled = element.tag == "time" or DATELINE_CLASS.search(label) or PUBLISHED_LABEL.match(text)
-    labelled = labelled or UPDATE_LABEL.match(text)
+    labelled = element.tag == "time" or DATELINE_CLASS.search(label) or _opens_with_label(text)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
     context = _update_context(element)
@@ -351,6 +353,14 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     updated = (_is_update_only(text) or context == "revision" or revision_part
                or _labelled_update_before(element, facts))
     return PrintedDate(value, updated)
+
+
+def _opens_with_label(text: str) -> bool:
+    """A line opening with a publication or update label whose date follows the label, not a sentence
+    that opens with one ("Update note: this post was first published on the 21st of June 2017")."""
+    label = PUBLISHED_LABEL.match(text) or UPDATE_LABEL.match(text)
+    found = label and find_dates(text)
+    return bool(found) and found[0].start - label.end() <= MAX_LABEL_TO_DATE_CHARS
 
 
 def _labelled_update_before(element, facts: PageFacts) -> bool:
