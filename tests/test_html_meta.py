@@ -652,3 +652,62 @@ def test_side_box_naming_related_posts_is_no_byline_box():
     tree = page(body='<h1>Sleep training</h1><aside class="sidebar related-posts">'
                      '<span class="author">Jane Roe</span></aside>')
     assert read_html_fields(tree).authors == ()
+
+
+# --- date: updates against a first publication ---------------------------------------------------
+
+def test_printed_update_replaces_a_publication_declared_only_in_jsonld():
+    tree = page(jsonld({"@type": "Article", "headline": "Average cost of online college",
+                        "datePublished": "2021-08-12T19:35:44+00:00", "dateModified": "2025-02-22T22:13:14+00:00"}),
+                '<h1>Average cost of online college</h1><div class="byline">Last Updated: 2025-02-22</div>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-02-22"
+
+
+def test_printed_update_does_not_replace_an_opengraph_publication():
+    tree = page(jsonld({"@type": "Article", "headline": "Best mice", "datePublished": "2022-03-17T16:52:00Z"})
+                + '<meta property="article:published_time" content="2022-03-17T16:52:00Z">',
+                '<h1>Best mice</h1><div class="byline">Updated on Jan. 16, 2026</div>')
+    assert read_html_fields(tree, crawl_date="2026-02-01").date == "2022-03-17T16:52:00Z"
+
+
+def test_publication_meta_printed_on_the_page_settles_disagreeing_structured_dates():
+    tree = page(jsonld({"@type": "Article", "headline": "Streaming services", "datePublished": "2024-08-29T10:00:00Z"})
+                + '<meta name="date" content="November 25, 2025">',
+                '<h1>Streaming services</h1><p>By Jared Newman Nov 25, 2025 5:00 am PST</p>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-11-25T05:00"
+
+
+def test_publication_meta_outvoted_by_the_others_does_not_settle_it():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Export rises", "datePublished": "2023-12-27T07:07:14Z"})
+                + '<meta property="article:published_time" content="2023-12-27T07:07:14Z">'
+                  '<meta name="date" content="2024-02-18 T 15:11:10 +0330">',
+                '<h1>Export rises</h1><p class="date">2024-02-18</p>')
+    assert read_html_fields(tree, crawl_date="2024-03-01").date == "2023-12-27T07:07:14Z"
+
+
+def test_date_printed_after_an_update_label_is_an_update():
+    tree = page('<meta property="article:published_time" content="2024-08-13T06:14:39+00:00">'
+                '<meta property="article:modified_time" content="2026-03-12T02:44:39+00:00">',
+                '<h1>Japan itinerary</h1><div>Last updated on <a href="/x">March 12, 2026</a></div>')
+    assert read_html_fields(tree, crawl_date="2026-04-01").date == "2024-08-13T06:14:39+00:00"
+
+
+def test_date_inside_an_update_classed_part_is_an_update():
+    tree = page('<meta property="article:published_time" content="2020-03-10T15:30:00+00:00">'
+                '<meta property="article:modified_time" content="2025-02-12T13:28:34+00:00">',
+                '<h1>Travelling to Japan</h1><div class="entry-meta">By Jane Doe '
+                '<span class="updated-on">12th February 2025</span></div>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2020-03-10T15:30:00+00:00"
+
+
+def test_update_and_publication_printed_on_one_line_are_read_apart():
+    tree = page(body='<h1>Espresso machines</h1><span class="posted-on"><time class="updated">May 21, 2025</time> '
+                     '<time class="entry-date published">April 24, 2025</time></span>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2025-04-24"
+
+
+def test_sentence_opening_with_an_update_label_is_no_dateline():
+    tree = page(body='<h1>Journal indexing guide</h1>' + '<p>Intro.</p>' * 3
+                + '<p>Update note: This blog post was originally published on the 21st of June 2017 and revised.</p>'
+                + '<span>Posted on April 13, 2023</span>')
+    assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-04-13"

@@ -1,0 +1,41 @@
+import lxml.html
+
+from cleaner.fields.html_dateline import PrintedDate, visible_dateline
+from cleaner.fields.jsonld import read_jsonld
+from cleaner.fields.page import PageFacts, read_meta
+from cleaner.fields.text_index import index_text
+
+
+def facts_of(body: str) -> PageFacts:
+    tree = lxml.html.document_fromstring(f"<html><head></head><body>{body}</body></html>")
+    return PageFacts(tree, read_meta(tree), read_jsonld(tree), None, None, "2026-06-01", index_text(tree))
+
+
+def test_plain_dateline_is_no_update():
+    assert visible_dateline(facts_of('<h1>Headline here</h1><p class="date">March 3, 2025</p>')) == \
+        PrintedDate("2025-03-03", False)
+
+
+def test_date_after_an_update_label_is_an_update():
+    found = visible_dateline(facts_of('<h1>Headline here</h1><p>Last updated on <a href="/x">March 12, 2026</a></p>'))
+    assert found == PrintedDate("2026-03-12", True)
+
+
+def test_date_in_an_update_classed_part_makes_its_line_an_update():
+    found = visible_dateline(facts_of('<h1>Headline here</h1><div class="entry-meta">By Jane Doe '
+                                      '<span class="updated-on">12th February 2025</span></div>'))
+    assert found == PrintedDate("2025-02-12", True)
+
+
+def test_update_and_publication_on_one_line_give_the_publication():
+    found = visible_dateline(facts_of('<h1>Headline here</h1><span class="posted-on"><time class="updated">'
+                                      'May 21, 2025</time> <time class="entry-date published">April 24, 2025'
+                                      '</time></span>'))
+    assert found == PrintedDate("2025-04-24", False)
+
+
+def test_label_far_from_its_date_opens_a_sentence_not_a_dateline():
+    filler = "<p>Text.</p>" * 30
+    found = visible_dateline(facts_of(f'<h1>Headline here</h1>{filler}<p>Update note: this post was first '
+                                      'published on the 21st of June 2017 and revised since.</p>'))
+    assert found is None
