@@ -32,8 +32,6 @@ PUBLISHED_META = (
     "originalpublicationdate", "article.published", "cxenseparse:recs:publishtime", "published-date",
     "published_date", "date-published", "published", "date",
 )
-# <meta> names of the OpenGraph publication date.
-OPENGRAPH_PUBLISHED = ("article:published_time", "og:article:published_time")
 # <meta> names of the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified",
                  "last-modified", "dcterms.modified")
@@ -83,9 +81,7 @@ def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> boo
     A structured date later than the printed one is a re-stamp (a republication, a template date),
     unless the printed one is labelled an update. Publication <meta> values that disagree are settled
     by the one the page prints. A later printed date without a label is the date readers are shown when
-    the metadata names it the modification; one labelled an update replaces a publication date the
-    page declares only in its JSON-LD or scripts (often the day the CMS entry was made), not an
-    OpenGraph article:published_time, which a site declares to every sharing platform as the date.
+    the metadata names it the modification; one labelled an update never replaces the publication.
     """
     printed_day = datetime.date.fromisoformat(printed.value[:10])
     chosen_day = datetime.date.fromisoformat(chosen[:10])
@@ -98,7 +94,7 @@ def _prefers_printed(printed: PrintedDate, chosen: str, facts: PageFacts) -> boo
     if _names_day(published, printed_day, facts) and not _names_day(published, chosen_day, facts):
         return True
     if printed.updated:
-        return not facts.meta.first(*OPENGRAPH_PUBLISHED)
+        return False  # an update is never the publication: the structured date stands
     return any(day == printed_day for day in _days_of(_modified_values(facts), facts))
 
 
