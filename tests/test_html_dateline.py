@@ -39,3 +39,15 @@ def test_label_far_from_its_date_opens_a_sentence_not_a_dateline():
     found = visible_dateline(facts_of(f'<h1>Headline here</h1>{filler}<p>Update note: this post was first '
                                       'published on the 21st of June 2017 and revised since.</p>'))
     assert found is None
+
+
+def test_a_date_in_a_picture_caption_is_no_dateline():
+    caption = ('<figure><img src="a.jpg"><figcaption><span class="text-time-black">The sun rises over an oil field '
+               'March 24, 2014 near Lost Hills.</span></figcaption></figure>')
+    assert visible_dateline(facts_of(f"<h1>Headline here</h1>{caption}<p>Story text.</p>")) is None
+
+
+def test_a_date_labelled_date_in_a_fact_list_is_the_dateline():
+    filler = "<p>Story text that runs on.</p>" * 45
+    found = visible_dateline(facts_of(f"<h1>Headline here</h1>{filler}<ul><li><strong>Date</strong> 19.01.2020</li></ul>"))
+    assert found == PrintedDate("2020-01-19", False)

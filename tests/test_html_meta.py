@@ -706,3 +706,12 @@ def test_sentence_opening_with_an_update_label_is_no_dateline():
                 + '<p>Update note: This blog post was originally published on the 21st of June 2017 and revised.</p>'
                 + '<span>Posted on April 13, 2023</span>')
     assert read_html_fields(tree, crawl_date="2025-12-01").date == "2023-04-13"
+
+
+def test_a_date_stamp_ending_the_title_dates_a_page_without_metadata():
+    article = '<meta property="og:type" content="article">'
+    tree = page(f'<title>Uncork the mystery | Culture | DW | 10.06.2013</title>{article}',
+                "<h1>Uncork the mystery</h1><p>Story text.</p>")
+    assert read_html_fields(tree, crawl_date="2020-01-01").date == "2013-06-10"
+    no_stamp = page(f"<title>Uncork the mystery | Culture | DW</title>{article}", "<h1>Uncork the mystery</h1><p>Text.</p>")
+    assert read_html_fields(no_stamp, crawl_date="2020-01-01").date is None

@@ -10,7 +10,7 @@ import datetime
 import itertools
 import re
 
-from cleaner.fields.dates import parse_date
+from cleaner.fields.dates import find_dates, parse_date
 from cleaner.fields.html_dateline import (
     MAX_DATELINE_CHARS,
     PrintedDate,
@@ -49,6 +49,10 @@ DATA_SCRIPTS = "//script[not(@src)][not(contains(translate(@type,'LDJSON','ldjso
 SCRIPT_PUBLISHED = re.compile(
     r'"(?:datePublished|publishedAt|published_at|publishDate|publishedDate|publish_date|firstPublishedAt)"'
     r'\s*:\s*"(?P<value>[^"]{8,40})"')
+# The parts of a <title> ("Headline | Section | Site | 19.01.2020"); its last part is a date stamp when
+# the date is nearly all of it.
+TITLE_PART_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+|\s*\|\s*")
+TITLE_DATE_SHARE = 0.8
 # (the itemprop is found by the attribute axis, which libxml2 walks faster than a predicate on every element)
 TIME_IN_ARTICLE = (
     "//@itemprop[.='datePublished']/parent::*[not(self::meta)]"
@@ -64,7 +68,7 @@ def choose_date(facts: PageFacts) -> str | None:
         parsed = parse_date(value, not_after=facts.not_after, day_first=day_first)
         if parsed:
             found.append(parsed)
-    found = found or _script_dates(facts)
+    found = found or _script_dates(facts) or _title_dates(facts, day_first)
     printed = visible_dateline(facts)
     if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
         twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
@@ -190,6 +194,18 @@ def _structured_values(facts: PageFacts):
         if not is_update_element(element):
             value = element.get("datetime") or element.get("content") or element.text_content()
             yield value[:MAX_DATELINE_CHARS]
+
+
+def _title_dates(facts: PageFacts, day_first: bool | None) -> list[str]:
+    """The date a <title> ends with ("Headline | Section | DW | 19.01.2020"): the site stamps it with
+    the publication day. Read only when the page gives no structured date."""
+    for title in facts.tree.xpath("//title/text()")[:1]:
+        last = TITLE_PART_SEPARATOR.split(title.strip())[-1].strip()
+        found = find_dates(last)
+        if len(found) == 1 and found[0].end - found[0].start >= TITLE_DATE_SHARE * len(last):
+            parsed = parse_date(last, not_after=facts.not_after, day_first=day_first)
+            return [parsed] if parsed else []
+    return []
 
 
 def _script_dates(facts: PageFacts) -> list[str]:

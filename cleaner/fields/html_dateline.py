@@ -51,6 +51,11 @@ PUBLISHED_TEXT = re.compile(
 # A line opening with a publication label is a dateline wherever it stands near the headline:
 # "Publicado em 3 de março de 2024", "기사입력 :[ 2018-08-25 15:24 ]", "Veröffentlicht am 3. März".
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
+# A date labelled as such in a fact list ("Date 19.01.2020", "Datum: 3. März 2024").
+DATE_LABEL = re.compile(r"^\W{0,3}(?:date|datum|fecha|data)\b", re.I)
+# A date in a picture's caption ("… on March 24, 2014 near Lost Hills") is when the photo was taken.
+CAPTION_TAGS = frozenset({"figcaption"})
+CAPTION_CLASS = re.compile(r"caption", re.I)
 # A line opening with an update label is the page's revision dateline: "Last updated: Aug 19, 2025".
 UPDATE_LABEL = re.compile(r"^\W{0,3}(?:last\s+|page\s+)?(?:" + UPDATE_TEXT.pattern + r")", re.I)
 # Text ending in an update label makes the date printed after it an update: "Last updated on <a>…</a>".
@@ -156,7 +161,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
     context = _update_context(element)
-    if context == "other":
+    if context == "other" or _in_caption(element):
         return None
     value = _read_printed(text, facts)
     if value is None and element.tag == "time" and DAY_DIGITS.search(text):
@@ -177,7 +182,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
 def _opens_with_label(text: str) -> bool:
     """A line opening with a publication or update label whose date follows the label, not a sentence
     that opens with one ("Update note: this post was first published on the 21st of June 2017")."""
-    label = PUBLISHED_LABEL.match(text) or UPDATE_LABEL.match(text)
+    label = PUBLISHED_LABEL.match(text) or UPDATE_LABEL.match(text) or DATE_LABEL.match(text)
     found = label and find_dates(text)
     return bool(found) and found[0].start - label.end() <= MAX_LABEL_TO_DATE_CHARS
 
@@ -220,6 +225,11 @@ def _confirmed_days(facts: PageFacts) -> set[str]:
     days = {day.isoformat() for day in visible_days(facts)}
     from_url = url_date(facts)
     return days | {from_url[:10]} if from_url else days
+
+
+def _in_caption(element) -> bool:
+    return any(node.tag in CAPTION_TAGS or CAPTION_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}")
+               for node in _inside_body(element))
 
 
 def _in_table(element) -> bool:
