@@ -715,3 +715,17 @@ def test_a_date_stamp_ending_the_title_dates_a_page_without_metadata():
     assert read_html_fields(tree, crawl_date="2020-01-01").date == "2013-06-10"
     no_stamp = page(f"<title>Uncork the mystery | Culture | DW</title>{article}", "<h1>Uncork the mystery</h1><p>Text.</p>")
     assert read_html_fields(no_stamp, crawl_date="2020-01-01").date is None
+
+
+def test_a_photographer_credited_in_a_caption_is_no_author():
+    tree = page(body='<article><h1>Headline here</h1><figure><img src="a.jpg"><figcaption>Smoke over the plant.'
+                     '<span class="img-author">Mike Blake/Reuters files</span></figcaption></figure>'
+                     "<p>Story text.</p></article>")
+    assert read_html_fields(tree).authors == ()
+
+
+def test_a_sidebar_layout_flag_does_not_hide_the_byline():
+    tree = page(body='<main class="site-main sidebar-active"><article><h2 class="entry-title">Healing through art</h2>'
+                     '<div class="latest-by">By <a href="/author/matthew-wells/">Matthew N. Wells</a></div>'
+                     "<p>Story text.</p></article></main>")
+    assert read_html_fields(tree).authors == ("Matthew N. Wells",)

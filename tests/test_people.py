@@ -190,3 +190,9 @@ def test_places_after_a_publisher_are_not_authors():
 def test_a_name_signed_with_a_web_address_is_the_publisher():
     assert parse_byline("Deutsche Welle (www.dw.com)", lowercase=True).authors == ()
     assert parse_byline("Jean-Luc Aufranc (CNXSoft)").authors == ("Jean-Luc Aufranc (CNXSoft)",)
+
+
+def test_organisations_in_other_languages_and_their_places_are_not_authors():
+    assert parse_byline("CDU - Fraktion Erfurt", lowercase=True).authors == ()
+    byline = "Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch (D)"
+    assert parse_byline(byline).authors == ("Steffen Pache",)
