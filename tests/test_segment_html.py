@@ -456,3 +456,27 @@ def test_scope_of_one_chosen_paragraph_is_its_container():
     chosen = [i == 0 for i in range(len(units))]
     assert main_scope(body, units, chosen).get("class") == "row body"
 
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the subheading beside the headline, the story in a container after it
+        f"<div class='top'><h1>Council backs tram extension</h1><h2>{STANDFIRST}</h2></div>",
+        # the subheading outside the story's container
+        f"<h1>Council backs tram extension</h1><div class='top'><h2>{STANDFIRST}</h2></div>",
+    ],
+)
+def test_a_standfirst_the_extractor_took_is_left_out(header, monkeypatch):
+    _extractor_takes(f"{STANDFIRST}\n" + "\n".join(PARAGRAPHS), monkeypatch)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    blocks = _blocks(f"<html><body><article>{header}<div class='story'>{paragraphs}</div></article></body></html>")
+    assert _main_text(blocks) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_subheading_inside_the_story_after_its_headline_stays(monkeypatch):
+    # A section heading that opens the story's own container is the story's.
+    _extractor_takes(f"How it began\n" + "\n".join(PARAGRAPHS), monkeypatch)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"<html><body><article><h1>Council backs tram extension</h1><div class='story'><h2>How it began</h2>{paragraphs}</div></article></body></html>"
+    assert _main_text(_blocks(page)).startswith("How it began\n\n")
