@@ -480,3 +480,11 @@ def test_a_subheading_inside_the_story_after_its_headline_stays(monkeypatch):
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     page = f"<html><body><article><h1>Council backs tram extension</h1><div class='story'><h2>How it began</h2>{paragraphs}</div></article></body></html>"
     assert _main_text(_blocks(page)).startswith("How it began\n\n")
+
+
+def test_a_box_of_the_latest_stories_inside_the_article_is_dropped(monkeypatch):
+    teasers = ["Council approves the new budget after a long night", "Bridge repairs will close the ring road"]
+    box = "".join(f"<li><h3><a href='/s{n}'>{t}</a></h3></li>" for n, t in enumerate(teasers))
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="latest-news-box"><ul>{box}</ul></div>'
+    _extractor_takes("\n".join([*PARAGRAPHS, *teasers]), monkeypatch)
+    assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
