@@ -488,3 +488,13 @@ def test_a_box_of_the_latest_stories_inside_the_article_is_dropped(monkeypatch):
     article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="latest-news-box"><ul>{box}</ul></div>'
     _extractor_takes("\n".join([*PARAGRAPHS, *teasers]), monkeypatch)
     assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_its_text():
+    card = (
+        '<span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>'
+        '<span class="rollover-people-block"><img src="j.jpg"><a href="/a">Her latest story</a></span></span>'
+    )
+    tip = '<span class="tooltip">MP<span class="tooltiptext">Member of Parliament</span></span>'
+    body = parse_html(f"<html><body><p>Councillor {card} said the {tip} agreed.</p>{card}</body></html>").find("body")
+    assert [u.text for u in iter_units(body)] == ["Councillor Jane Roe said the MP agreed.", "Jane Roe"]
