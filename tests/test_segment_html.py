@@ -498,3 +498,30 @@ def test_a_hover_card_inside_a_paragraph_is_not_its_text():
     tip = '<span class="tooltip">MP<span class="tooltiptext">Member of Parliament</span></span>'
     body = parse_html(f"<html><body><p>Councillor {card} said the {tip} agreed.</p>{card}</body></html>").find("body")
     assert [u.text for u in iter_units(body)] == ["Councillor Jane Roe said the MP agreed.", "Jane Roe"]
+
+
+def _endless_page(next_stories: int) -> str:
+    def story(n: int, paragraphs: list[str]) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (
+            f'<article class="post" itemscope itemtype="https://schema.org/Article"><h1>Story {n}</h1>'
+            f'<div class="post-body">{body}</div></article>'
+        )
+
+    others = [story(n, [f"{p} (story {n})" for p in PARAGRAPHS] * 2) for n in range(2, 2 + next_stories)]
+    return f"<html><body><main><div class='feed'>{story(1, PARAGRAPHS)}{''.join(others)}</div></main></body></html>"
+
+
+def test_the_next_stories_of_an_endless_page_are_not_the_article_s(monkeypatch):
+    # The extractor took the first story; the others (same tag and class, far more prose) follow it.
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    assert _main_text(_blocks(_endless_page(next_stories=4))) == "\n\n".join(PARAGRAPHS)
+
+
+def test_within_one_story_the_siblings_of_a_split_body_are_still_taken_back(monkeypatch):
+    # A story whose body is cut in two same-class blocks by an ad slot: the block the extractor missed comes back.
+    halves = "".join(f'<div class="body-part"><p>{p}</p><p>{q}</p></div><div class="ad">Ad</div>'
+                     for p, q in (PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    _extractor_takes("\n".join(PARAGRAPHS[:2]), monkeypatch)
+    page = f'<html><body><article itemscope itemtype="https://schema.org/NewsArticle"><h1>Tram</h1>{halves}</article></body></html>'
+    assert _main_text(_blocks(page)) == "\n\n".join(PARAGRAPHS)

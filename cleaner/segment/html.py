@@ -25,6 +25,7 @@ from cleaner.segment.html_scope import (
     main_scope,
     reads_like_prose,
     sibling_scopes,
+    story_among_others,
 )
 
 # A JSON-LD articleBody is trusted over the extractor when it has this many words and this share of
@@ -205,20 +206,27 @@ def _without_headline(units: list[Unit], chosen: list[bool]) -> list[bool]:
 
 
 def _densest_prose_fallback(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[bool]:
-    """Add the prose of the page's densest prose container when the extractor took little of it."""
+    """Add the prose of the page's densest prose container when the extractor took little of it (of the
+    story it took from, when that container holds several: the next articles of an endless page)."""
     prose = [reads_like_prose(u) and u.element.tag != "h1" for u in units]
     scope = main_scope(body, units, prose)
     if scope is None or scope is body:
         return chosen
-    inside = [area_of(u, [scope]) is not None for u in units]
-    prose_chars = sum(len(u.text) for u, p, i in zip(units, prose, inside, strict=True) if p and i)
+    chosen_scope = main_scope(body, units, chosen)
+    story = story_among_others(chosen_scope, scope) if chosen_scope is not None else None
+    prose_chars = _prose_chars(units, prose, story if story is not None else scope)
     taken = sum(len(u.text) for u, c in zip(units, chosen, strict=True) if c)
     if taken >= DENSE_FALLBACK_SHARE * prose_chars:
         return chosen
+    inside = [area_of(u, [scope]) is not None for u in units]
     return [
         c or (p and i and not is_chrome_container(u.element, scope))
         for u, c, p, i in zip(units, chosen, prose, inside, strict=True)
     ]
+
+
+def _prose_chars(units: list[Unit], prose: list[bool], area: HtmlElement) -> int:
+    return sum(len(u.text) for u, p in zip(units, prose, strict=True) if p and area_of(u, [area]) is not None)
 
 
 def _repaired(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[bool]:
