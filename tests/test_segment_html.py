@@ -476,9 +476,10 @@ def test_a_standfirst_the_extractor_took_is_left_out(header, monkeypatch):
 
 def test_a_subheading_inside_the_story_after_its_headline_stays(monkeypatch):
     # A section heading that opens the story's own container is the story's.
-    _extractor_takes(f"How it began\n" + "\n".join(PARAGRAPHS), monkeypatch)
+    _extractor_takes("How it began\n" + "\n".join(PARAGRAPHS), monkeypatch)
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    page = f"<html><body><article><h1>Council backs tram extension</h1><div class='story'><h2>How it began</h2>{paragraphs}</div></article></body></html>"
+    story = f"<div class='story'><h2>How it began</h2>{paragraphs}</div>"
+    page = f"<html><body><article><h1>Council backs tram extension</h1>{story}</article></body></html>"
     assert _main_text(_blocks(page)).startswith("How it began\n\n")
 
 
@@ -520,8 +521,11 @@ def test_the_next_stories_of_an_endless_page_are_not_the_article_s(monkeypatch):
 
 def test_within_one_story_the_siblings_of_a_split_body_are_still_taken_back(monkeypatch):
     # A story whose body is cut in two same-class blocks by an ad slot: the block the extractor missed comes back.
-    halves = "".join(f'<div class="body-part"><p>{p}</p><p>{q}</p></div><div class="ad">Ad</div>'
-                     for p, q in (PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    halves = "".join(
+        f'<div class="body-part"><p>{p}</p><p>{q}</p></div><div class="ad">Ad</div>'
+        for p, q in (PARAGRAPHS[:2], PARAGRAPHS[2:])
+    )
     _extractor_takes("\n".join(PARAGRAPHS[:2]), monkeypatch)
-    page = f'<html><body><article itemscope itemtype="https://schema.org/NewsArticle"><h1>Tram</h1>{halves}</article></body></html>'
+    story = f'<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Tram</h1>{halves}</article>'
+    page = f"<html><body>{story}</body></html>"
     assert _main_text(_blocks(page)) == "\n\n".join(PARAGRAPHS)
