@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.errors import RuleError
+from cleaner.model import Format
 from cleaner.rules.loader import load_rule_file, load_ruleset, packaged_rule_paths, parse_rule_data
 
 
@@ -73,3 +74,18 @@ def test_rule_limits_apply():
 def test_packaged_read_more_rule_takes_a_linked_headline_not_a_sentence(block, removed):
     rule = next(r for r in load_ruleset().all_rules() if r.id == "generic.related.read_more")
     assert bool(rule.matches(block)) is removed
+
+
+@pytest.mark.parametrize(
+    "block, removed",
+    [
+        ("The plague wiped out half of Europe in the 14th century (Image: GETTY)", True),
+        ("Protesters do not want Hong Kong to lose its autonomy (Photo: Jane Roe / Reuters )", True),
+        ("The minister (pictured) said the photo was taken in June.", False),
+        ("Residents were told to boil their water (see the map: page 4) until Friday.", False),
+    ],
+)
+def test_packaged_labelled_credit_rule_takes_a_caption_closed_by_its_credit(block, removed):
+    rule = next(r for r in load_ruleset().all_rules() if r.id == "generic.caption.labelled_credit")
+    assert bool(rule.matches(block)) is removed
+    assert rule.formats == frozenset({Format.HTML})

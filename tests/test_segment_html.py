@@ -456,3 +456,76 @@ def test_scope_of_one_chosen_paragraph_is_its_container():
     chosen = [i == 0 for i in range(len(units))]
     assert main_scope(body, units, chosen).get("class") == "row body"
 
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the subheading beside the headline, the story in a container after it
+        f"<div class='top'><h1>Council backs tram extension</h1><h2>{STANDFIRST}</h2></div>",
+        # the subheading outside the story's container
+        f"<h1>Council backs tram extension</h1><div class='top'><h2>{STANDFIRST}</h2></div>",
+    ],
+)
+def test_a_standfirst_the_extractor_took_is_left_out(header, monkeypatch):
+    _extractor_takes(f"{STANDFIRST}\n" + "\n".join(PARAGRAPHS), monkeypatch)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    blocks = _blocks(f"<html><body><article>{header}<div class='story'>{paragraphs}</div></article></body></html>")
+    assert _main_text(blocks) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_subheading_inside_the_story_after_its_headline_stays(monkeypatch):
+    # A section heading that opens the story's own container is the story's.
+    _extractor_takes("How it began\n" + "\n".join(PARAGRAPHS), monkeypatch)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    story = f"<div class='story'><h2>How it began</h2>{paragraphs}</div>"
+    page = f"<html><body><article><h1>Council backs tram extension</h1>{story}</article></body></html>"
+    assert _main_text(_blocks(page)).startswith("How it began\n\n")
+
+
+def test_a_box_of_the_latest_stories_inside_the_article_is_dropped(monkeypatch):
+    teasers = ["Council approves the new budget after a long night", "Bridge repairs will close the ring road"]
+    box = "".join(f"<li><h3><a href='/s{n}'>{t}</a></h3></li>" for n, t in enumerate(teasers))
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="latest-news-box"><ul>{box}</ul></div>'
+    _extractor_takes("\n".join([*PARAGRAPHS, *teasers]), monkeypatch)
+    assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_its_text():
+    card = (
+        '<span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>'
+        '<span class="rollover-people-block"><img src="j.jpg"><a href="/a">Her latest story</a></span></span>'
+    )
+    tip = '<span class="tooltip">MP<span class="tooltiptext">Member of Parliament</span></span>'
+    body = parse_html(f"<html><body><p>Councillor {card} said the {tip} agreed.</p>{card}</body></html>").find("body")
+    assert [u.text for u in iter_units(body)] == ["Councillor Jane Roe said the MP agreed.", "Jane Roe"]
+
+
+def _endless_page(next_stories: int) -> str:
+    def story(n: int, paragraphs: list[str]) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (
+            f'<article class="post" itemscope itemtype="https://schema.org/Article"><h1>Story {n}</h1>'
+            f'<div class="post-body">{body}</div></article>'
+        )
+
+    others = [story(n, [f"{p} (story {n})" for p in PARAGRAPHS] * 2) for n in range(2, 2 + next_stories)]
+    return f"<html><body><main><div class='feed'>{story(1, PARAGRAPHS)}{''.join(others)}</div></main></body></html>"
+
+
+def test_the_next_stories_of_an_endless_page_are_not_the_article_s(monkeypatch):
+    # The extractor took the first story; the others (same tag and class, far more prose) follow it.
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    assert _main_text(_blocks(_endless_page(next_stories=4))) == "\n\n".join(PARAGRAPHS)
+
+
+def test_within_one_story_the_siblings_of_a_split_body_are_still_taken_back(monkeypatch):
+    # A story whose body is cut in two same-class blocks by an ad slot: the block the extractor missed comes back.
+    halves = "".join(
+        f'<div class="body-part"><p>{p}</p><p>{q}</p></div><div class="ad">Ad</div>'
+        for p, q in (PARAGRAPHS[:2], PARAGRAPHS[2:])
+    )
+    _extractor_takes("\n".join(PARAGRAPHS[:2]), monkeypatch)
+    story = f'<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Tram</h1>{halves}</article>'
+    page = f"<html><body>{story}</body></html>"
+    assert _main_text(_blocks(page)) == "\n\n".join(PARAGRAPHS)

@@ -45,6 +45,8 @@ MIN_DEK_CHARS = 40
 MAX_DEK_CHARS = 400
 MIN_DEK_WORDS = 7
 MAX_DEK_LINK_SHARE = 0.2
+# A subheading under the headline is a standfirst when the extractor takes it; the bench golds leave it out.
+DEK_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 BYLINE_START = re.compile(r"^(by|von|par|por|door|di)\s", re.IGNORECASE)
 # A credit or timestamp line ("Jane Roe and John Doe, Associated Press", "5:45 AM PST 11/19/2019") is not a
 # standfirst: mostly capitalised words, or a clock time.
@@ -159,3 +161,19 @@ def mark_standfirst(units: Sequence[Unit], in_main: list[bool]) -> tuple[list[Un
             out_units[i], out_main[i] = replace(unit, kind=Kind.LEAD), True
             break
     return out_units, out_main
+
+
+def without_dek(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement | None) -> list[bool]:
+    """The chosen units without a standfirst the extractor took: a subheading printed right under the
+    headline, beside it or outside the article's container, before the story's first unit."""
+    first = next((i for i, main in enumerate(in_main) if main), None)
+    h1 = _headline_index(units, in_main)
+    if scope is None or first is None or h1 is None or first - h1 > DEK_MAX_UNITS_AFTER_H1:
+        return in_main
+    unit = units[first]
+    beside_headline = unit.element.getparent() is units[h1].element.getparent()
+    if unit.element.tag not in DEK_TAGS or not (beside_headline or all(e is not scope for e in unit.chain)):
+        return in_main
+    kept = list(in_main)
+    kept[first] = False
+    return kept
