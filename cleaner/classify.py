@@ -20,12 +20,14 @@ TITLE_REPEAT = "structure.title.repeat"
 OUTSIDE_MAIN = "structure.outside_main"
 OUTSIDE_ARTICLE = "structure.outside_article"
 CAPTION = "structure.caption"
+STANDFIRST = "structure.standfirst"
 STRUCTURE_RULES = {
     TITLE_LINE: ("title", "the page's title line, read into title / section / site / date"),
     TITLE_REPEAT: ("title", "the headline printed again above the story"),
     OUTSIDE_MAIN: ("boilerplate", "an HTML block outside the main content"),
     OUTSIDE_ARTICLE: ("boilerplate", "a dump's block outside the densest run of prose (the article)"),
     CAPTION: ("caption", "an HTML figure caption, moved into captions"),
+    STANDFIRST: ("lead", "an HTML standfirst under the headline, moved into lead"),
 }
 # The verdict of a block no rule removed; verdicts are immutable, so every such block shares one.
 KEPT = Verdict(True)
@@ -121,6 +123,8 @@ def _zones(blocks: Sequence[Block]) -> Zones:
 
 
 def _html_structure(block: Block) -> Verdict | None:
+    if not block.in_main and block.kind is Kind.LEAD:
+        return Verdict(False, STANDFIRST, "lead", into="lead", values=(("lead", block.text),))
     if not block.in_main:
         return Verdict(False, OUTSIDE_MAIN, "boilerplate")
     if block.kind is Kind.CAPTION:

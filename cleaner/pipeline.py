@@ -13,7 +13,7 @@ from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.decode import decode
 from cleaner.errors import Rejection
 from cleaner.fields.text import read_text_fields
-from cleaner.model import ErrorRecord, Fields, Format, Judged, Kind, RawDoc, Record, Stage
+from cleaner.model import ErrorRecord, Fields, Format, Judged, RawDoc, Record, Stage
 from cleaner.rules.loader import Layout, Rule, RuleSet, load_ruleset
 from cleaner.segment.text import segment_text
 
@@ -85,7 +85,7 @@ def _merge_html_fields(meta: Fields, judged: Sequence[Judged], layout: Layout | 
     values = [(k, v) for j in judged for k, v in j.verdict.values]
     captions = tuple(dict.fromkeys(v for k, v in values if k == "caption"))
     categories = tuple(dict.fromkeys([*meta.categories, *(v for k, v in values if k == "categories")]))
-    lead = meta.lead or next((j.block.text for j in judged if j.verdict.keep and j.block.kind is Kind.LEAD), None)
+    lead = meta.lead or next((v for k, v in values if k == "lead"), None)
     site = meta.site or (layout.site if layout else None)
     return dataclasses.replace(meta, captions=captions, categories=categories, lead=lead, site=site)
 

@@ -5,6 +5,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+import cleaner
 from cleaner.errors import Rejection
 from cleaner.model import Kind
 from cleaner.segment import html as html_front_end
@@ -239,24 +240,21 @@ STANDFIRST = "Four new stations will link the northern district to the centre by
         f'<h1>Council backs tram extension</h1><p class="byline">By Jane Roe</p><h2 class="standfirst">{STANDFIRST}</h2>',
     ],
 )
-def test_standfirst_under_the_headline_is_the_lead(header, monkeypatch):
-    monkeypatch.setattr(html_front_end, "EMIT_STANDFIRST", True)
+def test_standfirst_under_the_headline_is_the_lead_not_the_text(header):
     blocks = _blocks(_furniture_page(header))
     leads = [b for b in blocks if b.kind == Kind.LEAD]
-    assert [(b.text, b.in_main) for b in leads] == [(STANDFIRST, True)]
+    assert [(b.text, b.in_main) for b in leads] == [(STANDFIRST, False)]
 
 
-def test_byline_under_the_headline_is_not_a_standfirst(monkeypatch):
-    monkeypatch.setattr(html_front_end, "EMIT_STANDFIRST", True)
+def test_standfirst_goes_to_the_records_lead():
+    record = cleaner.clean(_furniture_page(f"<h1>Council backs tram extension</h1><p>{STANDFIRST}</p>").encode())
+    assert record.fields.lead == STANDFIRST and STANDFIRST not in record.text
+
+
+def test_byline_under_the_headline_is_not_a_standfirst():
     header = "<h1>Council backs tram extension</h1><p>By Jane Roe and John Doe, City Hall reporters, Tuesday 4 June</p>"
     blocks = _blocks(_furniture_page(header))
     assert not any(b.kind == Kind.LEAD for b in blocks)
-
-
-def test_standfirst_is_left_in_the_page_chrome_by_default():
-    header = f"<h1>Council backs tram extension</h1><p>{STANDFIRST}</p>"
-    blocks = _blocks(_furniture_page(header))
-    assert not any(b.kind == Kind.LEAD or (b.in_main and b.text == STANDFIRST) for b in blocks)
 
 
 def test_content_after_an_early_document_end_is_read():

@@ -34,13 +34,16 @@ MAX_CAPTION_LINK_SHARE = 0.5
 MAX_CAPTION_CHARS = 600
 
 DEK_NAMES = re.compile(
-    r"\bdek\b|deck|standfirst|sub-?title|sub-?headline|\bsubhead\b|summary|intro|lede|\blead\b|description|"
+    r"(?<![^\W_])dek(?![^\W_])|deck|standfirst|sub-?title|sub-?headline|(?<![^\W_])subhead(?![^\W_])|summary|intro"
+    r"|lede|(?<![^\W_])lead(?![^\W_])|description|"
     r"teaser|excerpt|strapline",
     re.IGNORECASE,
 )
 # The standfirst is one of the first units after the headline, a sentence or two of plain text.
 # Tuned on aeb/naeb/wcxb-articles.
 DEK_MAX_UNITS_AFTER_H1 = 3
+# A block named as the standfirst ("article__lead") may stand below the dateline, category and byline lines.
+NAMED_DEK_MAX_UNITS_AFTER_H1 = 6
 MIN_DEK_CHARS = 40
 MAX_DEK_CHARS = 400
 MIN_DEK_WORDS = 7
@@ -143,24 +146,27 @@ def _named_dek(unit: Unit, headline: HtmlElement) -> bool:
 
 
 def _paragraph_after(unit: Unit, headline: HtmlElement) -> bool:
-    return unit.element.tag == "p" and unit.element.getprevious() is headline
+    """A paragraph or a subheading printed right after the headline."""
+    return (unit.element.tag == "p" or unit.element.tag in DEK_TAGS) and unit.element.getprevious() is headline
 
 
-def mark_standfirst(units: Sequence[Unit], in_main: list[bool]) -> tuple[list[Unit], list[bool]]:
-    """The standfirst printed under the headline, left out of the body, becomes a LEAD unit of the article."""
+def name_standfirst(units: Sequence[Unit], in_main: list[bool]) -> list[Unit]:
+    """The standfirst printed under the headline and left out of the body, as a LEAD unit: the record's
+    lead, not its text."""
     h1 = _headline_index(units, in_main)
+    out_units = list(units)
     if h1 is None:
-        return list(units), in_main
+        return out_units
     headline = units[h1].element
-    out_units, out_main = list(units), list(in_main)
-    for i in range(h1 + 1, min(h1 + 1 + DEK_MAX_UNITS_AFTER_H1, len(units))):
+    for i in range(h1 + 1, min(h1 + 1 + NAMED_DEK_MAX_UNITS_AFTER_H1, len(units))):
         unit = units[i]
         if in_main[i]:
             break
-        if _reads_like_dek(unit) and (_named_dek(unit, headline) or _paragraph_after(unit, headline)):
-            out_units[i], out_main[i] = replace(unit, kind=Kind.LEAD), True
+        near = i - h1 <= DEK_MAX_UNITS_AFTER_H1
+        if _reads_like_dek(unit) and (_named_dek(unit, headline) or near and _paragraph_after(unit, headline)):
+            out_units[i] = replace(unit, kind=Kind.LEAD)
             break
-    return out_units, out_main
+    return out_units
 
 
 def without_dek(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement | None) -> list[bool]:
