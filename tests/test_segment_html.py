@@ -229,6 +229,20 @@ def test_item_caption_beside_the_body_is_a_caption():
     assert kinds["A tram on the old line."] == (Kind.CAPTION, True)
 
 
+def test_a_caption_named_as_such_inside_the_body_is_a_caption():
+    gallery = ('<div class="wp-caption"><img src="c.jpg"><p class="wp-caption-text">Riders wait for the first tram of '
+               "the morning at the new depot stop.</p></div>")
+    blocks = _blocks(_furniture_page("<h1>Council backs tram extension</h1>", body_extra=gallery))
+    assert "Riders wait" not in _main_text(blocks)
+    assert any(b.kind == Kind.CAPTION and b.text.startswith("Riders wait") for b in blocks)
+
+
+def test_a_long_container_named_caption_is_no_caption():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f'<html><body><h1>Council backs tram extension</h1><div class="has-captions">{body}</div></body></html>'
+    assert all(b.kind != Kind.CAPTION for b in _blocks(page))
+
+
 STANDFIRST = "Four new stations will link the northern district to the centre by the end of next year."
 
 

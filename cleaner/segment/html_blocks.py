@@ -69,6 +69,23 @@ def _block_holders(body: HtmlElement) -> set[HtmlElement]:
 
 
 _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
+# An element named as a caption outside a <figcaption> ("wp-caption-text", a gallery's "galleryCaption001"
+# <cite>) holds a caption, when short: a long one is a layout wrapper that happens to carry the word.
+CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
+MAX_NAMED_CAPTION_CHARS = 600
+
+
+def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None) -> Kind | None:
+    if tag in _WRAPPER_KINDS:
+        return _WRAPPER_KINDS[tag]
+    if outer is None and _named_caption(element):
+        return Kind.CAPTION
+    return outer
+
+
+def _named_caption(element: HtmlElement) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return CAPTION_NAME.search(names) is not None and len(element.text_content()) <= MAX_NAMED_CAPTION_CHARS
 
 
 def _skipped(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
@@ -166,7 +183,7 @@ def _visit(element: HtmlElement, tag: str, outer: _Context, units: list[Unit]) -
         if unit is not None:
             units.append(unit)
         return
-    context = _Context(outer.in_link or tag == "a", _WRAPPER_KINDS.get(tag, outer.wrapper), (element, *outer.chain),
+    context = _Context(outer.in_link or tag == "a", _wrapper_kind(element, tag, outer.wrapper), (element, *outer.chain),
                        outer.holders)
     _visit_children(element, context, units)
 
@@ -176,7 +193,7 @@ def _make_unit(element: HtmlElement, tag: str, context: _Context) -> Unit | None
     text = raw.strip() if tag == "pre" else _collapse(raw)
     if not text:
         return None
-    kind = context.wrapper or _TAG_KINDS.get(tag, Kind.PARAGRAPH)
+    kind = _wrapper_kind(element, tag, context.wrapper) or _TAG_KINDS.get(tag, Kind.PARAGRAPH)
     return Unit(element, text, kind, link_chars, chain=(element, *context.chain))
 
 
