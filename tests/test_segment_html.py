@@ -229,12 +229,13 @@ def test_item_caption_beside_the_body_is_a_caption():
     assert kinds["A tram on the old line."] == (Kind.CAPTION, True)
 
 
-def test_a_caption_named_as_such_inside_the_body_is_a_caption():
-    gallery = ('<div class="wp-caption"><img src="c.jpg"><p class="wp-caption-text">Riders wait for the first tram of '
-               "the morning at the new depot stop.</p></div>")
-    blocks = _blocks(_furniture_page("<h1>Council backs tram extension</h1>", body_extra=gallery))
-    assert "Riders wait" not in _main_text(blocks)
-    assert any(b.kind == Kind.CAPTION and b.text.startswith("Riders wait") for b in blocks)
+def test_a_caption_named_as_such_is_read_as_a_caption():
+    page = ('<html><body><div class="wp-caption"><img src="c.jpg"><p class="wp-caption-text">Riders wait for the '
+            'first tram.</p></div><div><img src="d.jpg"><cite id="galleryCaption001">The depot at night.</cite></div>'
+            '<p>Story text. <span class="slider__caption">Range</span></p></body></html>')
+    kinds = {u.text: u.kind for u in iter_units(parse_html(page).find("body"))}
+    assert kinds == {"Riders wait for the first tram.": Kind.CAPTION, "The depot at night.": Kind.CAPTION,
+                     "Story text. Range": Kind.PARAGRAPH}
 
 
 def test_a_long_container_named_caption_is_no_caption():

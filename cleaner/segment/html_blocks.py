@@ -73,6 +73,7 @@ _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
 # <cite>) holds a caption, when short: a long one is a layout wrapper that happens to carry the word.
 CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
 MAX_NAMED_CAPTION_CHARS = 600
+PICTURE_TAGS = frozenset({"img", "picture"})
 
 
 def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None) -> Kind | None:
@@ -81,6 +82,15 @@ def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None) -> Kind | 
     if outer is None and _named_caption(element):
         return Kind.CAPTION
     return outer
+
+
+def _inline_caption(element: HtmlElement, tag: str) -> bool:
+    """A gallery's <cite id="galleryCaption001"> beside its image: a unit of its own, not part of a line.
+    Only beside a picture: a slider's "…__caption" labels ("Annual Fuel Cost") are a line's own words."""
+    if tag == "br" or (element.get("class") or element.get("id")) is None or not _named_caption(element):
+        return False
+    parent = element.getparent()
+    return parent is not None and any(sibling.tag in PICTURE_TAGS for sibling in parent)
 
 
 def _named_caption(element: HtmlElement) -> bool:
@@ -205,7 +215,7 @@ def _visit_children(container: HtmlElement, context: _Context, units: list[Unit]
     for child in container:
         tag = child.tag
         tag = tag.lower() if isinstance(tag, str) else ""
-        if tag in INLINE_TAGS and child not in holders:
+        if tag in INLINE_TAGS and child not in holders and not _inline_caption(child, tag):
             if tag == "br":
                 run.append(" ")
             elif not _popup_panel(child, tag):
