@@ -112,10 +112,13 @@ def extract_all(url_and_path: tuple[str, str], text: bool) -> tuple[str, dict[st
 
 
 def _cleaned(clean: Callable, data: bytes, url: str | None, error: type) -> str:
+    """The record's lead and text: an HTML standfirst is in the lead only, where trafilatura prints it in its
+    text."""
     try:
-        return clean(data, url=url).text
+        record = clean(data, url=url)
     except error:
         return ""
+    return "\n\n".join(part for part in (record.fields.lead, record.text) if part)
 
 
 def _renderers() -> list[tuple[str, Callable[[str], str]]]:
