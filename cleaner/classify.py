@@ -13,19 +13,21 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, author_boxes, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
 OUTSIDE_MAIN = "structure.outside_main"
 OUTSIDE_ARTICLE = "structure.outside_article"
 CAPTION = "structure.caption"
+AUTHOR_BOX = "structure.author_box"
 STRUCTURE_RULES = {
     TITLE_LINE: ("title", "the page's title line, read into title / section / site / date"),
     TITLE_REPEAT: ("title", "the headline printed again above the story"),
     OUTSIDE_MAIN: ("boilerplate", "an HTML block outside the main content"),
     OUTSIDE_ARTICLE: ("boilerplate", "a dump's block outside the densest run of prose (the article)"),
     CAPTION: ("caption", "an HTML figure caption, moved into captions"),
+    AUTHOR_BOX: ("author_bio", "a dump's author box: the author's name, a biography starting with it, contact lines"),
 }
 # The verdict of a block no rule removed; verdicts are immutable, so every such block shares one.
 KEPT = Verdict(True)
@@ -171,6 +173,8 @@ def _text_structure(
     extracted = is_extracted(blocks, verdicts)
     if extracted:
         verdicts = [KEPT if v.rule_id in story_rules else v for v in verdicts]
+    boxed = set(author_boxes(blocks, verdicts))
+    verdicts = [Verdict(False, AUTHOR_BOX, "author_bio") if i in boxed else v for i, v in enumerate(verdicts)]
     weights = span_weights(blocks, verdicts, box_rules)
     start, end = article_span(weights)
     if extracted:
