@@ -101,6 +101,14 @@ AUTHOR_NAME = re.compile(r"[A-ZÀ-ÞА-Я][\w.'’-]+(?: [A-ZÀ-ÞА-Я][\w.'’
 # ... and its contact links under the biography ("auf Twitter folgen", "eine E-Mail senden"): short lines.
 AUTHOR_LINK_MAX_WORDS = 5
 
+# A paragraph of this many words or more that ends like a sentence, and does not read as a headline, costs
+# nothing: the span crosses a story's short lines ("Line a baking tray with paper.", "Keep talking sports!")
+# where it stops at menus and labels (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers:
+# 3 and 4 score alike, a cost of -3 loses on naeb and wcxb).
+SHORT_SENTENCE_MIN_WORDS = 4
+# ... it ends in one full stop, ? or !: a truncated teaser ends in ".." or "…".
+SHORT_SENTENCE_END = re.compile(r"(?<!\.)[.!?。！？]['\"”’»)]*$")
+
 # A lower-case letter followed by a capital: where the rendered options of a form run together. A block with
 # at least this many joins, more than this share of its words, is such a list; prose with brand names
 # ("iPhone", "YouTube") has a few (tuned on the naeb inscriptis dumps: country, state and language pickers).
@@ -321,6 +329,8 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
         return float(words)
     if words >= 2 * SPAN_PROSE_MIN_WORDS:
         return words * SPAN_LONG_TEXT_FACTOR
+    if block.kind is Kind.PARAGRAPH and words >= SHORT_SENTENCE_MIN_WORDS and SHORT_SENTENCE_END.search(block.text) and not is_title_like(block):
+        return 0.0  # a short sentence: a step, a sign-off, a line of an address to the reader
     return -SPAN_SHORT_COST
 
 

@@ -158,3 +158,10 @@ def test_a_photo_credit_or_a_breadcrumb_is_no_headline():
     texts = ("Rail rivals attack the national timetable", "(Photo: Jane Example/Agency)", PROSE)
     assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 0
     assert find_title(blocks("Home / Books / A review of the season", PROSE), [KEEP] * 2, start=1) is None
+
+
+def test_a_short_sentence_costs_nothing_but_a_label_a_headline_or_a_truncated_teaser_does():
+    free = blocks("Fold in the flour.", "See you all at the skate park.")
+    assert [span_weight(b, KEEP) for b in free] == [0.0, 0.0]
+    costly = blocks("Most read", "Will it ever snow in the city again?", "Facebook launches a ticket service for...")
+    assert all(span_weight(b, KEEP) < 0 for b in costly)
