@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, author_boxes, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
+from cleaner.structure import SPAN_LINK_HEAVY, author_boxes, is_closing_credit, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -181,6 +181,8 @@ def _text_structure(
         start, end = min(start, _first_kept(verdicts)), extracted_end(weights)
     else:
         end = teaser_run_end(weights, start, end)
+        if end < len(blocks) and verdicts[end].keep and is_closing_credit(blocks[end].text):
+            end += 1
     title = find_title(blocks, verdicts, start)
     if extracted and title is not None and _heads_a_section(blocks, verdicts, title):
         title = None

@@ -109,6 +109,11 @@ SHORT_SENTENCE_MIN_WORDS = 4
 # ... it ends in one full stop, ? or !: a truncated teaser ends in ".." or "…".
 SHORT_SENTENCE_END = re.compile(r"(?<!\.)[.!?。！？]['\"”’»)]*$")
 
+# The credit line a wire story closes with ("Additional reporting by …; Editing by …"): part of the story, printed
+# right under its last paragraph.
+CLOSING_CREDIT = re.compile(r"(additional |further )?(reporting|writing|editing|research|compiled) by\b", re.I)
+CLOSING_CREDIT_MAX_CHARS = 300
+
 # A lower-case letter followed by a capital: where the rendered options of a form run together. A block with
 # at least this many joins, more than this share of its words, is such a list; prose with brand names
 # ("iPhone", "YouTube") has a few (tuned on the naeb inscriptis dumps: country, state and language pickers).
@@ -417,3 +422,8 @@ def _contact_lines(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: 
             break
         found.append(i)
     return found
+
+
+def is_closing_credit(text: str) -> bool:
+    """A wire story's closing credit line: "Additional reporting by …; Editing by …"."""
+    return len(text) <= CLOSING_CREDIT_MAX_CHARS and bool(CLOSING_CREDIT.match(text))
