@@ -72,3 +72,8 @@ def test_a_link_whose_target_has_spaces_keeps_only_its_text():
     blocks = segment_text(text)
     assert [b.text for b in blocks] == ["Share on email", "By Jo Smith"]
     assert blocks[0].link_density > 0
+
+
+def test_table_cell_separators_at_the_edges_of_a_row_go_but_those_between_cells_stay():
+    texts = [b.text for b in segment_text("Our dog is part of the family and our friend.  |\n\n| Feature | Done |\n\nTitle | Site")]
+    assert texts == ["Our dog is part of the family and our friend.", "Feature | Done", "Title | Site"]
