@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from collections.abc import Sequence
 
+from cleaner.fields.dates import parse_date
 from cleaner.model import Block, Kind, Verdict
 
 # A paragraph of running prose: at least this long and ending like a sentence (tuned on the seeds and
@@ -26,6 +27,10 @@ TITLE_BAD_END = re.compile(r"[.;:,。]$")
 BRACKETED = re.compile(r"\(.*\)|\[.*\]")
 BREADCRUMB_SEPARATOR = re.compile(r" (?:/|>|»|›) ")
 BREADCRUMB_MIN_SEPARATORS = 2
+# A short line with a date and a time of day, or a date and a word that introduces an author, is a dateline
+# whatever its language; a headline may carry a date ("The Community Spotlight 2023.12.10") but not these.
+DATELINE_MARK = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![.\d])|\b(?i:von|by|par|por|di|door)\s+[A-ZÀ-Þ]")
+DATED_LINE_MAX_CHARS = 100
 # The headline sits within this many blocks above the article (bylines, dates, share bars between).
 TITLE_WINDOW = 12
 # The headline is printed at most this many blocks above the byline or dateline (a kicker or image between).
@@ -157,6 +162,8 @@ def is_title_like(block: Block, linked: bool = False) -> bool:
         return False  # a byline or dateline under the headline, not the headline
     if BRACKETED.fullmatch(text) or len(BREADCRUMB_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS:
         return False  # a photo credit or a caption's note; a breadcrumb trail
+    if len(text) <= DATED_LINE_MAX_CHARS and DATELINE_MARK.search(text) and parse_date(text):
+        return False  # a dateline in any language: "Do 24. Mai 2018, 08:30", "13. Mai 2014, von Jane Doe"
     return word_count(text) >= TITLE_MIN_WORDS and not TITLE_BAD_END.search(text)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, author_boxes, extracted_end, find_title, span_weight, span_weights, teaser_run_end
+from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, author_boxes, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -165,3 +165,9 @@ def test_a_short_sentence_costs_nothing_but_a_label_a_headline_or_a_truncated_te
     assert [span_weight(b, KEEP) for b in free] == [0.0, 0.0]
     costly = blocks("Most read", "Will it ever snow in the city again?", "Facebook launches a ticket service for...")
     assert all(span_weight(b, KEEP) < 0 for b in costly)
+
+
+def test_a_dateline_in_any_language_is_no_headline_but_a_headline_with_a_date_is():
+    for dateline in ("Do 24. Mai 2018, 08:30", "Dienstag, 13. Mai 2014, von Dr. Jane Example", "16 octobre 2011, 10h55 par Jean Exemple"):
+        assert not is_title_like(blocks(dateline)[0]), dateline
+    assert is_title_like(blocks("The Community Spotlight 2023.12.10")[0])
