@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, author_boxes, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
+from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -144,14 +144,6 @@ def test_an_archive_widget_with_counts_pushes_like_a_link_list():
     archive = "Archive April 2015 (1) November 2013 (1) May 2012 (1) March 2012 (2) July 2011 (2) June 2011 (1)"
     assert span_weight(blocks(archive)[0], KEEP) == -SPAN_LINK_COST
     assert span_weight(blocks(PROSE + " The vote was 12 (4) to 3 (1) in the end, with (2) abstaining.")[0], KEEP) > 0
-
-
-def test_the_author_box_under_a_byline_is_found_but_a_subheading_naming_a_person_is_not():
-    byline = Verdict(False, "t.byline", "dateline", into="byline")
-    texts = ("By Jane Example, Berlin", "Jane Example", "Jane Example joined the paper in 2001 and has covered energy, transport and the federal budget since.",
-             "Follow on Twitter", "Send an email", PROSE)
-    assert author_boxes(blocks(*texts), [byline] + [KEEP] * 5) == [1, 2, 3, 4]
-    assert author_boxes(blocks(*texts), [KEEP] * 6) == []  # no byline names her: a person in the story
 
 
 def test_a_photo_credit_or_a_breadcrumb_is_no_headline():
