@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
 from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
+from cleaner.structure_boxes import author_boxes, is_closing_credit
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -21,6 +22,7 @@ OUTSIDE_MAIN = "structure.outside_main"
 OUTSIDE_ARTICLE = "structure.outside_article"
 CAPTION = "structure.caption"
 STANDFIRST = "structure.standfirst"
+AUTHOR_BOX = "structure.author_box"
 STRUCTURE_RULES = {
     TITLE_LINE: ("title", "the page's title line, read into title / section / site / date"),
     TITLE_REPEAT: ("title", "the headline printed again above the story"),
@@ -28,6 +30,7 @@ STRUCTURE_RULES = {
     OUTSIDE_ARTICLE: ("boilerplate", "a dump's block outside the densest run of prose (the article)"),
     CAPTION: ("caption", "an HTML figure caption, moved into captions"),
     STANDFIRST: ("lead", "an HTML standfirst under the headline, moved into lead"),
+    AUTHOR_BOX: ("author_bio", "a dump's author box: the author's name, a biography starting with it, contact lines"),
 }
 # The verdict of a block no rule removed; verdicts are immutable, so every such block shares one.
 KEPT = Verdict(True)
@@ -175,12 +178,16 @@ def _text_structure(
     extracted = is_extracted(blocks, verdicts)
     if extracted:
         verdicts = [KEPT if v.rule_id in story_rules else v for v in verdicts]
+    boxed = set(author_boxes(blocks, verdicts))
+    verdicts = [Verdict(False, AUTHOR_BOX, "author_bio") if i in boxed else v for i, v in enumerate(verdicts)]
     weights = span_weights(blocks, verdicts, box_rules)
     start, end = article_span(weights)
     if extracted:
         start, end = min(start, _first_kept(verdicts)), extracted_end(weights)
     else:
         end = teaser_run_end(weights, start, end)
+        if end < len(blocks) and verdicts[end].keep and is_closing_credit(blocks[end].text):
+            end += 1
     title = find_title(blocks, verdicts, start)
     if extracted and title is not None and _heads_a_section(blocks, verdicts, title):
         title = None

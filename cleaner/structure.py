@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from collections.abc import Sequence
 
+from cleaner.fields.dates import parse_date
 from cleaner.model import Block, Kind, Verdict
 
 # A paragraph of running prose: at least this long and ending like a sentence (tuned on the seeds and
@@ -20,6 +21,16 @@ TITLE_MAX_CHARS = 200
 TITLE_MIN_WORDS = 3
 # A headline may end in ? or ! but not in a full stop, a colon or a comma.
 TITLE_BAD_END = re.compile(r"[.;:,。]$")
+# A line wholly in brackets is a photo credit or an editor's note ("(Foto: Christian Charisius/dpa)"), and a
+# line with two or more of these separators a breadcrumb trail ("Home / Buch / Strong & Beautiful"): neither
+# is a headline.
+BRACKETED = re.compile(r"\(.*\)|\[.*\]")
+BREADCRUMB_SEPARATOR = re.compile(r" (?:/|>|»|›) ")
+BREADCRUMB_MIN_SEPARATORS = 2
+# A short line with a date and a time of day, or a date and a word that introduces an author, is a dateline
+# whatever its language; a headline may carry a date ("The Community Spotlight 2023.12.10") but not these.
+DATELINE_MARK = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![.\d])|\b(?i:von|by|par|por|di|door)\s+[A-ZÀ-Þ]")
+DATED_LINE_MAX_CHARS = 100
 # The headline sits within this many blocks above the article (bylines, dates, share bars between).
 TITLE_WINDOW = 12
 # The headline is printed at most this many blocks above the byline or dateline (a kicker or image between).
@@ -69,6 +80,33 @@ DATED_BOX_SCAN = 6
 DATELINE_MAX_CHARS = 60
 
 
+# A list item that is a sentence (a key point under the standfirst, a step of a recipe or a how-to) weighs as
+# prose when its list is short: menus do not end in a full stop, and a long list of sentences is a ticker or a
+# teaser list with summaries (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers: 6 and 8
+# score alike, 10 lets a ten-item ticker win on aeb; +0.010 body F1 on wcxb, aeb and naeb not lower).
+LIST_SENTENCE_MAX_RUN = 6
+# ... a sentence ends in one full stop: a teaser's or a breadcrumb's headline may end in ? or !, a truncated
+# teaser in "..".
+LIST_SENTENCE_END = re.compile(r"(?<!\.)[.。]['\"”’»)]*$")
+# A list that a clause ending in a colon introduces ("Ask yourself the following:") belongs to the text above
+# it, however long: its items cost nothing and its sentences weigh as prose. "Zutaten:" or "… Themen:" (a
+# clause of fewer words) is a label.
+LIST_INTRO_MIN_WORDS = 3
+CLAUSE_END = re.compile(r"[.!?…:]\s")
+# An archive, category or tag widget prints counts in parentheses ("April 2015 (1) März 2012 (2)"): a block
+# with at least this many counts, one per this many words or fewer, is such a list (chrome), not prose.
+COUNTED_ITEM = re.compile(r"\(\d{1,5}\)")
+COUNTED_LIST_MIN_ITEMS = 4
+COUNTED_LIST_MAX_WORDS_PER_ITEM = 5
+
+# A paragraph of this many words or more that ends like a sentence, and does not read as a headline, costs
+# nothing: the span crosses a story's short lines ("Line a baking tray with paper.", "Keep talking sports!")
+# where it stops at menus and labels (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers:
+# 3 and 4 score alike, a cost of -3 loses on naeb and wcxb).
+SHORT_SENTENCE_MIN_WORDS = 4
+# ... it ends in one full stop, ? or !: a truncated teaser ends in ".." or "…".
+SHORT_SENTENCE_END = re.compile(r"(?<!\.)[.!?。！？]['\"”’»)]*$")
+
 # A lower-case letter followed by a capital: where the rendered options of a form run together. A block with
 # at least this many joins, more than this share of its words, is such a list; prose with brand names
 # ("iPhone", "YouTube") has a few (tuned on the naeb inscriptis dumps: country, state and language pickers).
@@ -110,6 +148,10 @@ def is_title_like(block: Block, linked: bool = False) -> bool:
         return False
     if BYLINE_START.match(text) or DATE_LIKE.search(text):
         return False  # a byline or dateline under the headline, not the headline
+    if BRACKETED.fullmatch(text) or len(BREADCRUMB_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS:
+        return False  # a photo credit or a caption's note; a breadcrumb trail
+    if len(text) <= DATED_LINE_MAX_CHARS and DATELINE_MARK.search(text) and parse_date(text):
+        return False  # a dateline in any language: "Do 24. Mai 2018, 08:30", "13. Mai 2014, von Jane Doe"
     return word_count(text) >= TITLE_MIN_WORDS and not TITLE_BAD_END.search(text)
 
 
@@ -192,13 +234,46 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     """The span weight of every block. The first block of a box (a rule in `box_rules`) and a headline with a
     byline or dateline under it (another story, or a teaser) cost the boundary."""
     headlines = _story_headlines(blocks, verdicts)
+    runs = _list_runs(blocks)
+    introduced = _introduced_lists(blocks, verdicts, runs)
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id:
             weights.append(-STORY_BREAK_COST if _box_is_dated(blocks, i) else -SPAN_BOUNDARY_COST)
         else:
-            weights.append(-SPAN_BOUNDARY_COST if i in headlines else span_weight(block, verdict))
+            weights.append(-SPAN_BOUNDARY_COST if i in headlines else span_weight(block, verdict, runs[i], i in introduced))
     return weights
+
+
+def _is_list_intro(text: str) -> bool:
+    """A clause of a few words ending in a colon; its last clause counts ("… Teilen… Themen:" is a label)."""
+    if not text.endswith(":"):
+        return False
+    return word_count(CLAUSE_END.split(text[:-1])[-1]) >= LIST_INTRO_MIN_WORDS
+
+
+def _introduced_lists(blocks: Sequence[Block], verdicts: Sequence[Verdict], runs: Sequence[int]) -> set[int]:
+    """The items of lists that a sentence ending in a colon introduces ("Ask yourself the following:")."""
+    found: set[int] = set()
+    for i in range(1, len(blocks)):
+        intro = blocks[i - 1]
+        if runs[i] and not runs[i - 1] and verdicts[i - 1].keep and _is_list_intro(intro.text):
+            found.update(range(i, i + runs[i]))
+    return found
+
+
+def _list_runs(blocks: Sequence[Block]) -> list[int]:
+    """For each block, how many list items there are in the run of consecutive list items it is part of."""
+    runs = [0] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind is Kind.LIST_ITEM:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = max(j, i + 1)
+    return runs
 
 
 def _box_is_dated(blocks: Sequence[Block], index: int) -> bool:
@@ -229,21 +304,33 @@ def _story_headlines(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> se
     return found
 
 
-def span_weight(block: Block, verdict: Verdict) -> float:
+def is_counted_list(text: str, words: int) -> bool:
+    """An archive or tag widget rendered as one line: "April 2015 (1) November 2013 (1) …"."""
+    items = len(COUNTED_ITEM.findall(text))
+    return items >= COUNTED_LIST_MIN_ITEMS and words <= items * COUNTED_LIST_MAX_WORDS_PER_ITEM
+
+
+def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: bool = False) -> float:
     """How much a block pulls the article span towards it (positive) or away (negative)."""
     if not verdict.keep:
         return 0.0 if verdict.into else -SPAN_CHROME_COST
     words = word_count(block.text)
-    if block.link_density > SPAN_LINK_HEAVY or is_run_together(block.text, words):
+    if block.link_density > SPAN_LINK_HEAVY or is_run_together(block.text, words) or is_counted_list(block.text, words):
         return -SPAN_LINK_COST
     if block.kind is Kind.LIST_ITEM:
         # Menus are lists of a few words; teaser lists ("most read") of headlines; lists inside an article
-        # (award winners, key points) of longer items, which cost less.
+        # (award winners, key points) of longer items, which cost less, or of sentences, which pull.
+        if words >= SPAN_LIST_LONG_WORDS and LIST_SENTENCE_END.search(block.text) and (introduced or list_run <= LIST_SENTENCE_MAX_RUN):
+            return float(words)
+        if introduced:
+            return 0.0
         return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
         return float(words)
     if words >= 2 * SPAN_PROSE_MIN_WORDS:
         return words * SPAN_LONG_TEXT_FACTOR
+    if block.kind is Kind.PARAGRAPH and words >= SHORT_SENTENCE_MIN_WORDS and SHORT_SENTENCE_END.search(block.text) and not is_title_like(block):
+        return 0.0  # a short sentence: a step, a sign-off, a line of an address to the reader
     return -SPAN_SHORT_COST
 
 
@@ -301,3 +388,4 @@ def is_heading(text: str, before: str, after: str) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+

@@ -146,3 +146,10 @@ def test_one_chrome_line_above_the_headline_leaves_extracted_text_whole():
     dump = [dataclasses.replace(b, index=i) for i, b in enumerate(dump)]
     judged = classify(dump, rules('[nav]\n[[nav.rule]]\nid = "t.skip"\npattern = "skip to content"') + PROMPT, Format.TEXT)
     assert not any(j.verdict.keep for j in judged[-3:])
+
+
+def test_a_wire_story_keeps_its_closing_credit_line_but_not_the_menu_under_it():
+    menus = ("Home", "World", "Business", "Sport", "Culture")
+    story = ("A headline about talks", PROSE, PROSE, "Additional reporting by Jo Smith; Editing by Sam Example", "Apps", "Newsletters")
+    judged = classify(blocks(*menus, *story), NOTICES, Format.TEXT)
+    assert [j.verdict.keep for j in judged[-3:]] == [True, False, False]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, article_span, extracted_end, find_title, span_weight, span_weights, teaser_run_end
+from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -117,3 +117,49 @@ def test_a_box_with_a_dateline_before_its_prose_costs_more_than_a_plain_box():
     plain = blocks("More on Politics:", "Senate passes the budget", PROSE)
     assert span_weights(dated, [box, box, box, KEEP], frozenset({"t.box"}))[0] == -STORY_BREAK_COST
     assert span_weights(plain, [box, box, KEEP], frozenset({"t.box"}))[0] == -SPAN_BOUNDARY_COST
+
+
+def items(*texts: str) -> list[Block]:
+    return blocks(*texts, kind=Kind.LIST_ITEM)
+
+
+def test_key_points_in_a_short_list_weigh_as_prose_but_a_long_list_of_sentences_does_not():
+    points = items("* Rail rivals fear the new timetable will cost them their best routes.", "* Passengers may pay more too.")
+    assert [span_weight(b, KEEP, list_run=2) > 0 for b in points] == [True, True]
+    assert span_weight(points[0], KEEP, list_run=10) < 0  # a ticker of ten summaries
+    teasers = items("* Is an oxygen bar in Delhi selling fresh air?", "* Star couple splits after ten years of marriage..")
+    assert [span_weight(b, KEEP, list_run=2) < 0 for b in teasers] == [True, True]
+
+
+def test_a_list_a_sentence_introduces_costs_nothing_and_its_sentences_pull():
+    listed = items("* What do you love?", "* Mix the butter and the sugar until smooth.")
+    got = span_weights([*blocks("Ask yourself these four questions:"), *listed], [KEEP] * 3)
+    assert got[1] == 0.0 and got[2] > 0
+    for label in ("Ingredients:", "Share this on Facebook: 0 Themen:"):
+        got = span_weights([*blocks(label), *listed], [KEEP] * 3)
+        assert got[1] < 0  # a label is no sentence
+
+
+def test_an_archive_widget_with_counts_pushes_like_a_link_list():
+    archive = "Archive April 2015 (1) November 2013 (1) May 2012 (1) March 2012 (2) July 2011 (2) June 2011 (1)"
+    assert span_weight(blocks(archive)[0], KEEP) == -SPAN_LINK_COST
+    assert span_weight(blocks(PROSE + " The vote was 12 (4) to 3 (1) in the end, with (2) abstaining.")[0], KEEP) > 0
+
+
+def test_a_photo_credit_or_a_breadcrumb_is_no_headline():
+    texts = ("Rail rivals attack the national timetable", "(Photo: Jane Example/Agency)", PROSE)
+    assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 0
+    assert find_title(blocks("Home / Books / A review of the season", PROSE), [KEEP] * 2, start=1) is None
+
+
+def test_a_short_sentence_costs_nothing_but_a_label_a_headline_or_a_truncated_teaser_does():
+    free = blocks("Fold in the flour.", "See you all at the skate park.")
+    assert [span_weight(b, KEEP) for b in free] == [0.0, 0.0]
+    costly = blocks("Most read", "Will it ever snow in the city again?", "Facebook launches a ticket service for...")
+    assert all(span_weight(b, KEEP) < 0 for b in costly)
+
+
+def test_a_dateline_in_any_language_is_no_headline_but_a_headline_with_a_date_is():
+    for dateline in ("Do 24. Mai 2018, 08:30", "Dienstag, 13. Mai 2014, von Dr. Jane Example", "16 octobre 2011, 10h55 par Jean Exemple"):
+        assert not is_title_like(blocks(dateline)[0]), dateline
+    assert is_title_like(blocks("The Community Spotlight 2023.12.10")[0])

@@ -37,6 +37,12 @@ EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 # The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
 MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
+# The cell separators html2text prints at the edges of a table row ("Our dog is a friend.  |"): a paragraph laid
+# out in a table cell ends like a sentence once they are gone. Separators between cells stay.
+TABLE_EDGE = re.compile(r"^(?:\|\s*)+(?=\S)|(?<=\S)(?:\s*\|)+$")
+# html2text escapes what markdown would read as syntax ("1\. Cloud Services", "19\. Juni 2019", "\+ Tax"); a
+# reader sees the character alone. Unescaped after the links are stripped, so an escaped bracket opens no link.
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # An inline image's data URI (an SVG logo, a placeholder GIF): html2text prints it whole, wrapped over many lines
 # and with spaces, which no link pattern can match; its text would read as paragraphs of numbers.
@@ -62,6 +68,8 @@ def segment_text(text: str) -> tuple[Block, ...]:
                 kind, chunk = Kind.HEADING, chunk[heading.end() :]
                 tag = "h1" if heading.group() == "# " else None  # a renderer's level-1 heading: the headline
         plain, link_density = strip_markdown(chunk)
+        plain = TABLE_EDGE.sub("", plain) if "|" in plain else plain
+        plain = MARKDOWN_ESCAPE.sub(r"\1", plain) if "\\" in plain else plain
         if not plain:
             continue  # an image or an empty link: nothing a reader sees as text
         for piece in _split_long(plain) if len(plain) > MAX_BLOCK_CHARS else (plain,):
