@@ -71,31 +71,33 @@ def _block_holders(body: HtmlElement) -> set[HtmlElement]:
 _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
 # An element named as a caption outside a <figcaption> ("wp-caption-text", a gallery's "galleryCaption001"
 # <cite>) holds a caption, when short: a long one is a layout wrapper that happens to carry the word.
-CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
+# Found in one pass over the page (libxml2 tests the attributes in C), not by a look at every element.
+CAPTION_NAMED_XPATH = (
+    "//body//*[contains(translate(concat(@class, ' ', @id), 'CAPTION', 'caption'), 'caption')]")
 MAX_NAMED_CAPTION_CHARS = 600
 PICTURE_TAGS = frozenset({"img", "picture"})
 
 
-def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None) -> Kind | None:
+def _named_captions(body: HtmlElement) -> frozenset[HtmlElement]:
+    """The short elements named as a caption."""
+    return frozenset(e for e in body.xpath(CAPTION_NAMED_XPATH) if len(e.text_content()) <= MAX_NAMED_CAPTION_CHARS)
+
+
+def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None, captions: frozenset) -> Kind | None:
     if tag in _WRAPPER_KINDS:
         return _WRAPPER_KINDS[tag]
-    if outer is None and _named_caption(element):
+    if outer is None and element in captions:
         return Kind.CAPTION
     return outer
 
 
-def _inline_caption(element: HtmlElement, tag: str) -> bool:
+def _inline_caption(element: HtmlElement, captions: frozenset) -> bool:
     """A gallery's <cite id="galleryCaption001"> beside its image: a unit of its own, not part of a line.
     Only beside a picture: a slider's "…__caption" labels ("Annual Fuel Cost") are a line's own words."""
-    if tag == "br" or (element.get("class") or element.get("id")) is None or not _named_caption(element):
+    if element not in captions:
         return False
     parent = element.getparent()
     return parent is not None and any(sibling.tag in PICTURE_TAGS for sibling in parent)
-
-
-def _named_caption(element: HtmlElement) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return CAPTION_NAME.search(names) is not None and len(element.text_content()) <= MAX_NAMED_CAPTION_CHARS
 
 
 def _skipped(element: HtmlElement, tag: str, holders: set[HtmlElement]) -> bool:
@@ -173,13 +175,14 @@ class _Context:
     wrapper: Kind | None  # QUOTE inside a blockquote, CAPTION inside a figcaption
     chain: tuple[HtmlElement, ...]  # the container and its ancestors up to body, innermost first
     holders: set[HtmlElement]  # the elements with a block element among their descendants
+    captions: frozenset[HtmlElement]  # the short elements named as a caption
 
 
 def iter_units(body: HtmlElement) -> list[Unit]:
     """Every text unit under body, in document order."""
     units: list[Unit] = []
     holders = _block_holders(body)
-    _visit(body, _tag(body), _Context(False, None, (), holders), units)
+    _visit(body, _tag(body), _Context(False, None, (), holders, _named_captions(body)), units)
     return units
 
 
@@ -193,8 +196,8 @@ def _visit(element: HtmlElement, tag: str, outer: _Context, units: list[Unit]) -
         if unit is not None:
             units.append(unit)
         return
-    context = _Context(outer.in_link or tag == "a", _wrapper_kind(element, tag, outer.wrapper), (element, *outer.chain),
-                       outer.holders)
+    context = _Context(outer.in_link or tag == "a", _wrapper_kind(element, tag, outer.wrapper, outer.captions),
+                       (element, *outer.chain), outer.holders, outer.captions)
     _visit_children(element, context, units)
 
 
@@ -203,7 +206,7 @@ def _make_unit(element: HtmlElement, tag: str, context: _Context) -> Unit | None
     text = raw.strip() if tag == "pre" else _collapse(raw)
     if not text:
         return None
-    kind = _wrapper_kind(element, tag, context.wrapper) or _TAG_KINDS.get(tag, Kind.PARAGRAPH)
+    kind = _wrapper_kind(element, tag, context.wrapper, context.captions) or _TAG_KINDS.get(tag, Kind.PARAGRAPH)
     return Unit(element, text, kind, link_chars, chain=(element, *context.chain))
 
 
@@ -215,7 +218,7 @@ def _visit_children(container: HtmlElement, context: _Context, units: list[Unit]
     for child in container:
         tag = child.tag
         tag = tag.lower() if isinstance(tag, str) else ""
-        if tag in INLINE_TAGS and child not in holders and not _inline_caption(child, tag):
+        if tag in INLINE_TAGS and child not in holders and not _inline_caption(child, context.captions):
             if tag == "br":
                 run.append(" ")
             elif not _popup_panel(child, tag):
