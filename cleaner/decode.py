@@ -72,7 +72,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 def normalise_characters(text: str, fmt: Format) -> str:
     """Composed characters (NFC: a page may spell "ü" as "u" and a combining mark) and no soft hyphens,
     so that the same word is the same string wherever it came from."""
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):  # isascii is a flag test in CPython
         text = unicodedata.normalize("NFC", text)
     if fmt is Format.HTML and "&" in text:
         text = SOFT_HYPHEN_REFERENCE.sub("", text)

@@ -144,10 +144,13 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
     in_main = _main_units(tree, body, units, url)
     if not _looks_like_article(units, in_main):
         return _to_blocks(tree, *_coarsen_chrome(units, [False] * len(units)))
+    scope = main_scope(body, units, in_main)
     if DROP_EXTRACTED_DEK:
-        in_main = without_dek(units, in_main, main_scope(body, units, in_main))
+        without = without_dek(units, in_main, scope)
+        if without != in_main:
+            in_main, scope = without, main_scope(body, units, without)
     if EMIT_CAPTIONS:
-        units, in_main = mark_captions(units, in_main, main_scope(body, units, in_main))
+        units, in_main = mark_captions(units, in_main, scope)
     # The standfirst goes to the record's lead, not its text: the bench golds mostly leave it out of the
     # body (body F1 aeb 0.967 -> 0.964, naeb 0.933 -> 0.934, wcxb-articles 0.940 -> 0.939 with it in).
     units = name_standfirst(units, in_main)

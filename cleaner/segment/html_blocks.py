@@ -72,15 +72,16 @@ _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
 # An element named as a caption outside a <figcaption> ("wp-caption-text", a gallery's "galleryCaption001"
 # <cite>) holds a caption, when short: a long one is a layout wrapper that happens to carry the word.
 # Found in one pass over the page (libxml2 tests the attributes in C), not by a look at every element.
-CAPTION_NAMED_XPATH = (
-    "//body//*[contains(translate(concat(@class, ' ', @id), 'CAPTION', 'caption'), 'caption')]")
+CAPTION_NAMED_XPATH = "//body//@class[contains(., 'aption')]/parent::* | //body//@id[contains(., 'aption')]/parent::*"
+CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
 MAX_NAMED_CAPTION_CHARS = 600
 PICTURE_TAGS = frozenset({"img", "picture"})
 
 
 def _named_captions(body: HtmlElement) -> frozenset[HtmlElement]:
     """The short elements named as a caption."""
-    return frozenset(e for e in body.xpath(CAPTION_NAMED_XPATH) if len(e.text_content()) <= MAX_NAMED_CAPTION_CHARS)
+    named = (e for e in body.xpath(CAPTION_NAMED_XPATH) if CAPTION_NAME.search(f"{e.get('class', '')} {e.get('id', '')}"))
+    return frozenset(e for e in named if len(e.text_content()) <= MAX_NAMED_CAPTION_CHARS)
 
 
 def _wrapper_kind(element: HtmlElement, tag: str, outer: Kind | None, captions: frozenset) -> Kind | None:
