@@ -70,13 +70,22 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def normalise_characters(text: str, fmt: Format) -> str:
-    """Composed characters (NFC: a page may spell "ü" as "u" and a combining mark) and no soft hyphens,
-    so that the same word is the same string wherever it came from."""
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):  # isascii is a flag test in CPython
-        text = unicodedata.normalize("NFC", text)
-    if fmt is Format.HTML and "&" in text:
+    """No soft hyphens, and a dump's characters composed (NFC: a page may spell "ü" as "u" and a combining
+    mark), so that the same word is the same string wherever it came from. A page's markup is not composed
+    here: its scripts and data can be megabytes that take a tenth of a second to check; the record's strings
+    are composed when it is assembled (`compose`)."""
+    if fmt is Format.TEXT:
+        text = compose(text)
+    elif "&" in text:
         text = SOFT_HYPHEN_REFERENCE.sub("", text)
     return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
+
+
+def compose(text: str) -> str:
+    """The text in Unicode NFC; ASCII text as it is (`isascii` is a flag test in CPython)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _to_text(data: bytes, declared: str | None) -> tuple[str, str, list[str]]:

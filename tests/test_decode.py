@@ -4,6 +4,7 @@ import codecs
 
 import pytest
 
+import cleaner
 from cleaner.decode import decode, sniff_format
 from cleaner.errors import Rejection
 from cleaner.model import Format
@@ -87,6 +88,15 @@ def test_sniff_format_by_content(text, fmt):
 
 def test_characters_are_composed_and_soft_hyphens_removed():
     page = "<p>Wa&shy;ter gepru\u0308ft W\u00e4h\u00adrend</p>" + "<div></div><span></span><a></a><br>"
-    assert decode(page.encode()).text.startswith("<p>Water gepr\u00fcft W\u00e4hrend</p>")
+    assert decode(page.encode()).text.startswith("<p>Water gepru\u0308ft W\u00e4hrend</p>")  # composed in the record
     dump = "Wa&shy;ter gepru\u0308ft W\u00e4h\u00adrend"
     assert decode(dump.encode()).text == "Wa&shy;ter gepr\u00fcft W\u00e4hrend"  # a dump prints no references
+
+
+def test_the_records_strings_are_composed():
+    page = ("<html><head><title>Gepru\u0308ft</title></head><body><article><h1>Gepru\u0308ft</h1>"
+            + "<p>Die Wa&shy;ren wurden gepru\u0308ft, bevor sie in den Handel kamen, sagte die Beho\u0308rde.</p>" * 3
+            + "</article></body></html>")
+    record = cleaner.clean(page.encode())
+    assert "gepr\u00fcft" in record.text and "\u0308" not in record.text and "Waren" in record.text
+    assert record.fields.title == "Gepr\u00fcft"
