@@ -298,11 +298,12 @@ def _repair(
 ) -> list[bool]:
     """Take back prose the extractor left out inside the article's containers; drop what it took far outside."""
     repaired = []
+    boxes: dict[HtmlElement, dict] = {}  # per kept container, the nodes known to be in a named box or not
     for unit, hit in zip(units, chosen, strict=True):
         area = area_of(unit, [scope, *siblings])
         if hit:
             kept_in = area_of(unit, keep)
-            hit = kept_in is not None and not in_named_box(unit.element, kept_in)
+            hit = kept_in is not None and not in_named_box(unit.element, kept_in, boxes.setdefault(kept_in, {}))
         elif reads_like_prose(unit) and unit.element.tag != "h1" and area is not None:
             hit = not is_chrome_container(unit.element, area) and (area is scope or unit.element.tag == "p")
         repaired.append(hit)

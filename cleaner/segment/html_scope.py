@@ -244,17 +244,28 @@ def area_of(unit: Unit, areas: Sequence[HtmlElement | None]) -> HtmlElement | No
     return None
 
 
-def in_named_box(element: HtmlElement, scope: HtmlElement) -> bool:
+def in_named_box(element: HtmlElement, scope: HtmlElement, known: dict | None = None) -> bool:
     """Whether the element or an ancestor below the scope is named as a box beside the story.
 
     One of a run of same-named siblings is an item of the article (a page builder's call-out modules
-    in a row), not a box; the comments of a thread are items too, but their list is one box.
+    in a row), not a box; the comments of a thread are items too, but their list is one box. `known`
+    holds the answers for nodes already walked under the same scope (the units of an article share
+    their ancestors).
     """
-    node = element
+    known = {} if known is None else known
+    path = []
+    node, found = element, False
     while node is not None and node is not scope:
+        if node in known:
+            found = known[node]
+            break
+        path.append(node)
         names = class_and_id(node)
         if names and BOX_NAMES.search(names) and not _in_item_run(node):
-            return True
+            found = True
+            break
         node = node.getparent()
-    return False
+    for walked in path:
+        known[walked] = found
+    return found
 
