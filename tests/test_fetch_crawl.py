@@ -1,6 +1,5 @@
 from dataclasses import replace
 
-import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from cleaner.fetch import FetchOptions, Listing, crawl, not_html_reason

@@ -1,8 +1,6 @@
 import hashlib
 import json
 
-import pytest
-
 from cleaner.fetch import FetchOptions, Listing
 from cleaner.fetch.crawl import FetchResult
 from cleaner.fetch.scrape import WARC_NAME, clean_fetched, listing_date, page_id, scrape

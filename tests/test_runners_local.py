@@ -14,7 +14,7 @@ from cleaner.config import Config
 from cleaner.io.readers import iter_inputs
 from cleaner.model import ErrorRecord, Format, RawDoc, Record
 from cleaner.runners.local import run_shards
-from cleaner.io.sinks import OutputFormat, OutputSpec
+from cleaner.io.sinks import OutputSpec
 from cleaner.runners.shards import make_shards
 from tests.batch_helpers import article, cleaner_command, make_inputs, subprocess_env, tree
 
