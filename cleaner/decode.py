@@ -38,8 +38,9 @@ SNIFF_CHARS = 4096
 # A page may open with a script (a redirect stub has nothing else); a renderer's dump never prints one.
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|script)\b", re.I | re.S)
 # XML that is a list of links, not a page: a feed or a sitemap would read as an article of titles and dates.
-NOT_A_PAGE_XML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?P<root>rss|feed|rdf:RDF|urlset|sitemapindex)\b",
-                            re.I | re.S)
+NOT_A_PAGE_XML = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?P<root>rss|feed|rdf:RDF|urlset|sitemapindex)\b",
+    re.I | re.S)
 XML_ROOT_KINDS = {"rss": "RSS feed", "feed": "Atom feed", "rdf:rdf": "RSS feed", "urlset": "XML sitemap",
                   "sitemapindex": "XML sitemap"}
 HTML_TAG = re.compile(r"<(p|div|a|span|br|meta|script|article|section|h[1-6]|li|table|link|title)\b[^>]*>", re.I)

@@ -24,7 +24,9 @@ AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|
 # ("post-footer", "entry-footer") prints its byline ("Posted by …"); the page's footer does not. A layout
 # flag ("sidebar-active", "has-sidebar") says the page has a sidebar, not that the element is one.
 NOT_BYLINE_CONTEXT = re.compile(
-    r"comment(?!ar)|related|recommend|(?<!post-)(?<!entry-)(?<!article-)(?<!story-)footer|(?<!has-)(?<!with-)(?<!no-)sidebar(?!-active|-layout|-enabled)|(?<![\w-])widgets?(?![\w-]*container)|promo|teaser", re.I)
+    r"comment(?!ar)|related|recommend|(?<!post-)(?<!entry-)(?<!article-)(?<!story-)footer"
+    r"|(?<!has-)(?<!with-)(?<!no-)sidebar(?!-active|-layout|-enabled)|(?<![\w-])widgets?(?![\w-]*container)"
+    r"|promo|teaser", re.I)
 # A picture's caption and credit ("img-author") name its photographer, not the writer.
 CAPTION_TAGS = frozenset({"figure", "figcaption"})
 CAPTION_CLASS = re.compile(r"caption", re.I)

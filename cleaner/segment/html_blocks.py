@@ -80,7 +80,8 @@ PICTURE_TAGS = frozenset({"img", "picture"})
 
 def _named_captions(body: HtmlElement) -> frozenset[HtmlElement]:
     """The short elements named as a caption."""
-    named = (e for e in body.xpath(CAPTION_NAMED_XPATH) if CAPTION_NAME.search(f"{e.get('class', '')} {e.get('id', '')}"))
+    named = (e for e in body.xpath(CAPTION_NAMED_XPATH)
+             if CAPTION_NAME.search(f"{e.get('class', '')} {e.get('id', '')}"))
     return frozenset(e for e in named if len(e.text_content()) <= MAX_NAMED_CAPTION_CHARS)
 
 
