@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib
 import subprocess
 import sys
 import tarfile
@@ -25,6 +26,8 @@ from pathlib import Path
 PEER_SDIST = "trafilatura==1.1.0"
 SDIST_NAME = "trafilatura-1.1.0"
 DEFAULT_CACHE = Path.home() / ".cache" / "cleaner-peer-tests"
+# Renderers of the text dumps (module, function from HTML text to plain text), used when installed.
+RENDERERS = (("inscriptis", "get_text"), ("html2text", "html2text"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +125,14 @@ def _cleaned(clean: Callable, data: bytes, url: str | None, error: type) -> str:
 
 
 def _renderers() -> list[tuple[str, Callable[[str], str]]]:
+    """The installed page-to-text renderers."""
     found = []
-    try:
-        import inscriptis
-        found.append(("inscriptis", inscriptis.get_text))
-    except ImportError:
-        pass
-    try:
-        import html2text
-        found.append(("html2text", html2text.html2text))
-    except ImportError:
-        pass
+    for module_name, function_name in RENDERERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        found.append((module_name, getattr(module, function_name)))
     return found
 
 

@@ -94,11 +94,7 @@ def visible_days(facts: PageFacts) -> set[datetime.date]:
 
 def is_update_element(element) -> bool:
     """Whether the element stands in an update, comment, related-teaser or footer context."""
-    for node in _inside_body(element):
-        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
-        if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
-            return True
-    return False
+    return _update_context(element) is not None
 
 
 def _inside_body(element):
