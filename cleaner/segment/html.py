@@ -17,6 +17,7 @@ from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
 from cleaner.segment.html_furniture import mark_captions, name_standfirst, without_dek
+from cleaner.segment.html_index import is_index_page
 from cleaner.segment.html_scope import (
     KEEP_SHARE,
     area_of,
@@ -142,7 +143,7 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
         return ()
     units = iter_units(body)
     in_main = _main_units(tree, body, units, url)
-    if not _looks_like_article(units, in_main):
+    if not _looks_like_article(units, in_main) or is_index_page(tree, units, in_main):
         return _to_blocks(tree, *_coarsen_chrome(units, [False] * len(units)))
     scope = main_scope(body, units, in_main)
     if DROP_EXTRACTED_DEK:
