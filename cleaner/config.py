@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+DEFAULT_TIME_LIMIT_SECONDS = 60.0
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Options of a cleaning run. Variants are made with dataclasses.replace()."""
@@ -18,6 +21,9 @@ class Config:
     max_input_bytes: int = 20_000_000
     # Learned site profiles (site key -> rule file) for `clean --learn`; each page gets its own site's.
     site_profiles: tuple[tuple[str, Path], ...] = ()
+    # Seconds one document may take before it becomes an error record (None: no limit). Pages of the
+    # bench sets take 0.01-2 s; the limit is there for pathological markup, not for slow pages.
+    time_limit: float | None = DEFAULT_TIME_LIMIT_SECONDS
     # Record the removed blocks in the record (turn off for smaller outputs).
     with_removed: bool = True
 

@@ -31,3 +31,10 @@ class FetchError(Rejection):
 
 class ReportError(CleanerError):
     "A file the review report needs cannot be read or is not what it should be"
+
+
+class DocumentTimeout(BaseException):
+    """A document took longer than the configured time limit.
+
+    A BaseException, as KeyboardInterrupt is: it is raised asynchronously inside whatever code is running,
+    and a library's `except Exception` must not swallow it and carry on past the limit."""

@@ -11,27 +11,35 @@ from cleaner.assemble import assemble, sha256
 from cleaner.classify import classify, select_layouts
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.decode import decode
-from cleaner.errors import Rejection
+from cleaner.errors import DocumentTimeout, Rejection
 from cleaner.fields.text import read_text_fields
 from cleaner.model import ErrorRecord, Fields, Format, Judged, RawDoc, Record, Stage
 from cleaner.rules.loader import Layout, Rule, RuleSet, load_ruleset
 from cleaner.segment.text import segment_text
+from cleaner.time_limit import stage_of, time_limit
 
 
 def clean_document(raw: RawDoc, config: Config = DEFAULT_CONFIG) -> Record | ErrorRecord:
     """Clean one document. A document that cannot be cleaned gives an ErrorRecord, never an exception."""
-    if config.site_profiles:
-        from cleaner.learn import clean_with_site_profiles  # learning is built on this module
-
-        return clean_with_site_profiles(raw, config)
     try:
-        return _clean(raw, config)
+        with time_limit(config.time_limit):
+            return _clean_within_limit(raw, dataclasses.replace(config, time_limit=None))
+    except DocumentTimeout as timeout:
+        return _error(raw, f"time limit of {config.time_limit:g} s exceeded", stage_of(timeout))
     except Rejection as rejection:
         return _error(raw, rejection.reason, Stage(rejection.stage))
     except Exception as exc:  # the per-document boundary: one bad page must not stop a batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"internal error: {type(exc).__name__}: {exc} (at {where.name}:{where.lineno})"
         return _error(raw, reason, Stage.ASSEMBLE)
+
+
+def _clean_within_limit(raw: RawDoc, config: Config) -> Record | ErrorRecord:
+    if config.site_profiles:
+        from cleaner.learn import clean_with_site_profiles  # learning is built on this module
+
+        return clean_with_site_profiles(raw, config)
+    return _clean(raw, config)
 
 
 def explain_document(raw: RawDoc, config: Config = DEFAULT_CONFIG) -> tuple[Record, tuple[Judged, ...]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.progress import ProgressBar
-from cleaner.config import Config
+from cleaner.config import DEFAULT_TIME_LIMIT_SECONDS, Config
 from cleaner.errors import Rejection
 from cleaner.io.jsonl import read_jsonl_stream
 from cleaner.io.readers import InputFile, iter_inputs, read_file
@@ -54,15 +54,17 @@ rules_option = click.option(
 @click.option("--learn", is_flag=True,
               help="First learn each site's recurring chrome from the inputs (OUTDIR/profiles/<site>.toml), then clean with it.")
 @click.option("--force", is_flag=True, help="Clean every input again, even when its record is up to date.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT_SECONDS, show_default=True,
+              help="Seconds one document may take before it becomes an error record; 0 for no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def clean_command(inputs: tuple[str, ...], outdir: str | None, rule_files: tuple[Path, ...], url: str | None,
                   jsonl_inputs: tuple[str, ...], fmt: str, compress: str, shard_size: int, jobs: int | None,
-                  engine: str, scheduler: str | None, learn: bool, force: bool, quiet: bool) -> None:
+                  engine: str, scheduler: str | None, learn: bool, force: bool, time_limit: float, quiet: bool) -> None:
     """Clean documents (files, directories, globs, .gz, JSONL, WARC) into JSON records; `-` reads one from stdin.
 
     Re-running the same command skips inputs whose record is already written from the same bytes.
     """
-    config = Config(rule_files=rule_files)
+    config = Config(rule_files=rule_files, time_limit=time_limit or None)
     jobs = jobs or default_jobs()
     if inputs == ("-",):
         raise SystemExit(_clean_stdin(config, url))
