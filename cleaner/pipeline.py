@@ -58,12 +58,13 @@ def _analyse(raw: RawDoc, config: Config) -> tuple[Record, tuple[Judged, ...]]:
     fmt = raw.declared_format or decoded.format
     ruleset = load_ruleset(config.rule_files, not config.no_default_rules)
     clean_format = _clean_html if fmt is Format.HTML else _clean_text
-    judged, fields = clean_format(decoded.text, raw, ruleset)
-    record = assemble(raw, fmt, judged, fields, decoded.warnings, with_removed=config.with_removed)
+    judged, fields, notes = clean_format(decoded.text, raw, ruleset)
+    warnings = (*decoded.warnings, *notes)
+    record = assemble(raw, fmt, judged, fields, warnings, with_removed=config.with_removed)
     return record, tuple(judged)
 
 
-def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields]:
+def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
     blocks = segment_text(text)
     if not blocks:
         raise Rejection("empty input", stage="segment")
@@ -72,21 +73,21 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     lead_after_title = bool(layout and layout.lead == "after_title")
     judged = classify(blocks, _rules(ruleset, layouts), Format.TEXT, lead_after_title)
     fields = read_text_fields(judged, layout, raw.crawl_date)
-    return judged, dataclasses.replace(fields, url=raw.url)
+    return judged, dataclasses.replace(fields, url=raw.url), ()
 
 
-def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields]:
+def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
     # Imported here so that text-only runs never pay for importing trafilatura.
     from cleaner.fields.html_meta import read_html_fields
-    from cleaner.segment.html import parse_html, segment_html
+    from cleaner.segment.html import parse_html_page, segment_html
 
-    tree = parse_html(text)
+    tree, notes = parse_html_page(text)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date)
     blocks = segment_html(tree, url=raw.url)
     layouts = select_layouts(ruleset, blocks, _host(meta.url or raw.url))
     layout = layouts[0].layout if layouts else None
     judged = classify(blocks, _rules(ruleset, layouts), Format.HTML)
-    return judged, _merge_html_fields(meta, judged, layout)
+    return judged, _merge_html_fields(meta, judged, layout), notes
 
 
 def _merge_html_fields(meta: Fields, judged: Sequence[Judged], layout: Layout | None) -> Fields:

@@ -16,6 +16,7 @@ from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
+from cleaner.segment.html_depth import DEPTH_WARNING, flattened, hit_depth_limit
 from cleaner.segment.html_furniture import mark_captions, name_standfirst, without_dek
 from cleaner.segment.html_index import is_index_page
 from cleaner.segment.html_scope import (
@@ -94,20 +95,33 @@ def parse_html(text: str) -> HtmlElement:
     Raises:
         Rejection: the document is empty, is not HTML, or its body holds no text.
     """
+    return parse_html_page(text)[0]
+
+
+def parse_html_page(text: str) -> tuple[HtmlElement, tuple[str, ...]]:
+    """The page's tree (as parse_html) and what the record's reader should know about its parsing."""
     if not text or not text.strip():
         raise Rejection("empty HTML document", stage="segment")
     text = _without_early_document_end(text)
-    try:
-        tree = lxml.html.document_fromstring(text, parser=_PARSER)
-    except ValueError:
-        # "Unicode strings with encoding declaration are not supported": hand lxml the UTF-8 bytes.
-        tree = _parse_bytes(text.encode("utf-8", "surrogatepass"))
-    except lxml.etree.ParserError as err:
-        raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
+    tree, too_deep = _parse_text(text)
+    notes: tuple[str, ...] = ()
+    if too_deep:
+        tree, notes = _parse_text(flattened(text))[0], (DEPTH_WARNING,)
     body = tree.find("body")
     if body is None or not any(piece.strip() for piece in body.itertext()):
         raise Rejection("HTML document has no text", stage="segment")
-    return tree
+    return tree, notes
+
+
+def _parse_text(text: str) -> tuple[HtmlElement, bool]:
+    """The tree, and whether the parser stopped at its depth limit (dropping what lies deeper and after)."""
+    try:
+        return lxml.html.document_fromstring(text, parser=_PARSER), hit_depth_limit(_PARSER.error_log)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported": hand lxml the UTF-8 bytes.
+        return _parse_bytes(text.encode("utf-8", "surrogatepass"))
+    except lxml.etree.ParserError as err:
+        raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
 
 
 def _without_early_document_end(text: str) -> str:
@@ -121,9 +135,10 @@ def _without_early_document_end(text: str) -> str:
     return DOCUMENT_END.sub("", text)
 
 
-def _parse_bytes(data: bytes) -> HtmlElement:
+def _parse_bytes(data: bytes) -> tuple[HtmlElement, bool]:
+    parser = _html_parser(encoding="utf-8")
     try:
-        return lxml.html.document_fromstring(data, parser=_html_parser(encoding="utf-8"))
+        return lxml.html.document_fromstring(data, parser=parser), hit_depth_limit(parser.error_log)
     except lxml.etree.ParserError as err:
         raise Rejection(f"unparsable HTML document: {err}", stage="segment") from err
 
