@@ -16,6 +16,7 @@ from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
 from cleaner.segment.html_blocks import Unit, iter_units
+from cleaner.segment.html_data import with_hidden_paragraphs
 from cleaner.segment.html_depth import DEPTH_WARNING, flattened, hit_depth_limit
 from cleaner.segment.html_furniture import mark_captions, name_standfirst, without_dek
 from cleaner.segment.html_index import is_index_page
@@ -170,6 +171,7 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
     # The standfirst goes to the record's lead, not its text: the bench golds mostly leave it out of the
     # body (body F1 aeb 0.967 -> 0.964, naeb 0.933 -> 0.934, wcxb-articles 0.940 -> 0.939 with it in).
     units = name_standfirst(units, in_main)
+    units, in_main = with_hidden_paragraphs(tree, units, in_main)
     return _to_blocks(tree, *_coarsen_chrome(units, in_main))
 
 
