@@ -82,8 +82,9 @@ def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     from cleaner.segment.html import parse_html_page, segment_html
 
     tree, notes = parse_html_page(text)
-    meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date)
     blocks = segment_html(tree, url=raw.url)
+    article = any(block.in_main for block in blocks)
+    meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article)
     layouts = select_layouts(ruleset, blocks, _host(meta.url or raw.url))
     layout = layouts[0].layout if layouts else None
     judged = classify(blocks, _rules(ruleset, layouts), Format.HTML)

@@ -26,7 +26,9 @@ def _front_page(head: str = '<meta property="og:type" content="website">', href=
         f'<div class="card"><h3><a href="{href or path}">{headline}</a></h3><p>{summary}</p></div>'
         for path, headline, summary in STORIES
     )
-    return (f"<html><head><title>The Harbour Herald</title>{head}</head><body>"
+    cards = cards.replace("<h3>", "<h1>", 1).replace("</h3>", "</h1>", 1)  # the top story's headline is an h1
+    return (f"<html><head><title>Latest news from the harbour | The Harbour Herald</title>"
+            f'<meta property="og:site_name" content="The Harbour Herald">{head}</head><body>'
             f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><main>{cards}</main></body></html>')
 
 
@@ -36,6 +38,7 @@ def test_front_page_of_teaser_cards_is_no_article(valid):
     assert record.text == ""
     assert NO_ARTICLE in record.warnings
     assert any(STORIES[0][2] in removed.text for removed in record.removed)
+    assert record.fields.title == "Latest news from the harbour"  # the page's own, not the top teaser's
 
 
 def test_listicle_that_declares_itself_an_article_keeps_its_cards():

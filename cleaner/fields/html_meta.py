@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from cleaner.fields.html_authors import choose_byline
 from cleaner.fields.html_date import choose_date
-from cleaner.fields.html_title import choose_title, matches_site
+from cleaner.fields.html_title import choose_title, matches_site, page_title
 from cleaner.fields.jsonld import JsonLd, read_jsonld
 from cleaner.fields.page import MetaTags, PageFacts, read_meta
 from cleaner.fields.text_index import index_text
@@ -28,13 +28,15 @@ CODE_TAG = re.compile(r"^[A-Z0-9]+(?:[:_][A-Za-z0-9]+)+$|^[A-Z0-9]+(?:-[A-Z0-9]+
 BREADCRUMB_HOME = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "anasayfa"})
 
 
-def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = None) -> Fields:
+def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = None, article: bool = True) -> Fields:
     """Read the metadata of a parsed HTML page.
 
     Args:
         tree: an lxml.html document (not modified).
         url: where the page came from, used when the page names no canonical url.
         crawl_date: ISO date of the crawl; no date after it is accepted (default: today).
+        article: False when the page holds no article (a front page of teasers): its title is then the
+            page's own, not a teaser's heading.
 
     Returns:
         Fields with url, site, section, title, byline, authors, agency, date, language and
@@ -51,7 +53,7 @@ def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = N
         url=page_url,
         site=site,
         section=_section(meta, jsonld),
-        title=choose_title(facts),
+        title=choose_title(facts) if article else page_title(facts),
         byline=byline.byline,
         authors=byline.authors,
         agency=byline.agency,

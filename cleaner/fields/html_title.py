@@ -107,6 +107,13 @@ def choose_title(facts: PageFacts) -> str | None:
     return repair_text(cleaned[0]) if cleaned else None
 
 
+def page_title(facts: PageFacts) -> str | None:
+    """The page's own title (its metadata, site affixes stripped), for a page that holds no article:
+    the headings on a front page are its teasers'."""
+    cleaned = [title for ref in _reference_titles(facts) if (title := strip_site_affixes(ref, facts.site, facts.url))]
+    return repair_text(cleaned[0]) if cleaned else None
+
+
 def repair_text(text: str) -> str:
     """UTF-8 read as Latin-1 ("Investorâ\x80\x99s") decoded again; any other text unchanged."""
     if not MOJIBAKE.search(text):
