@@ -163,3 +163,16 @@ def test_a_dateline_in_any_language_is_no_headline_but_a_headline_with_a_date_is
     for dateline in ("Do 24. Mai 2018, 08:30", "Dienstag, 13. Mai 2014, von Dr. Jane Example", "16 octobre 2011, 10h55 par Jean Exemple"):
         assert not is_title_like(blocks(dateline)[0]), dateline
     assert is_title_like(blocks("The Community Spotlight 2023.12.10")[0])
+
+
+def test_a_table_row_costs_little_and_weighs_as_text_under_a_sentence_that_introduces_it():
+    rows = blocks("1 Kyle Busch 5040", "2 Martin Truex Jr. 5035", kind=Kind.TABLE)
+    assert -1.5 < span_weight(rows[0], KEEP) < 0
+    intro = Block(index=0, text="The final standings of the season after the last race:", line=1)
+    table = [Block(index=i + 1, text=r.text, line=i + 2, kind=Kind.TABLE) for i, r in enumerate(rows)]
+    assert all(w > 0 for w in span_weights([intro, *table], [KEEP] * 3)[1:])
+
+
+def test_a_table_row_is_no_headline():
+    assert not is_title_like(blocks("Britax Swingfix M i-Size 500 € ja", kind=Kind.TABLE)[0])
+
