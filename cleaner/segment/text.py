@@ -187,11 +187,23 @@ def _table_in_run(run: list[str]) -> tuple[list[int], list[int]]:
     if rules:
         if any(_unbalanced(raw) for raw in run):
             return [], []  # a layout table: html2text wraps its cells' links over lines
-        return [i for i, raw in enumerate(run) if "|" in raw and i not in rules], rules
+        return _rows_under_rules(run, rules), rules
     gapped = [i for i, raw in enumerate(run) if CELL_GAP.search(raw.strip())]
     if len(gapped) < TABLE_MIN_GAPPED_ROWS:
         return [], []
     return [i for i, raw in enumerate(run) if i in gapped or CELL_PADDING.search(raw)], []
+
+
+def _rows_under_rules(run: list[str], rules: list[int]) -> list[int]:
+    """html2text's rows: the header line above each rule line and the lines with cells below it."""
+    rows: list[int] = []
+    for rule in rules:
+        rows += [rule - 1] if rule > 0 and "|" in run[rule - 1] else []
+        below = rule + 1
+        while below < len(run) and "|" in run[below] and below not in rules:
+            rows.append(below)
+            below += 1
+    return rows
 
 
 def _unbalanced(line: str) -> bool:
