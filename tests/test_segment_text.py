@@ -110,3 +110,8 @@ def test_html2text_table_rows_are_blocks_and_its_rule_line_is_dropped():
 def test_a_layout_table_whose_cells_wrap_links_is_left_to_the_paragraph_rules():
     text = "Top stories| [![Armenian\nnews](http://x.example/a.jpg)](http://x.example/a)\n---|---\n"
     assert all(b.kind is not Kind.TABLE for b in segment_text(text))
+
+
+def test_lines_of_text_with_inline_formulas_between_double_spaces_are_no_table():
+    text = "Given a set of  N {\\displaystyle N}\n![N](https://x.example/n.svg)\nhigh-dimensional objects  x 1 , … , x N\n"
+    assert all(b.kind is not Kind.TABLE for b in segment_text(text))

@@ -56,7 +56,8 @@ CELL_GAP = re.compile(r"\S {2,}\S")
 CELL_PADDING = re.compile(r"\S {2,}$")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 # A column layout needs at least this many rows with a gap between cells (a single line with a double space
-# is a typing slip, not a table).
+# is a typing slip, not a table), and every line of its run of lines laid out so (html2text prints inline
+# formulas between double spaces, inside lines of text).
 TABLE_MIN_GAPPED_ROWS = 2
 
 
@@ -191,7 +192,8 @@ def _table_in_run(run: list[str]) -> tuple[list[int], list[int]]:
     gapped = [i for i, raw in enumerate(run) if CELL_GAP.search(raw.strip())]
     if len(gapped) < TABLE_MIN_GAPPED_ROWS:
         return [], []
-    return [i for i, raw in enumerate(run) if i in gapped or CELL_PADDING.search(raw)], []
+    rows = [i for i, raw in enumerate(run) if i in gapped or CELL_PADDING.search(raw)]
+    return (rows, []) if len(rows) == len(run) else ([], [])
 
 
 def _rows_under_rules(run: list[str], rules: list[int]) -> list[int]:
