@@ -115,3 +115,10 @@ def test_a_layout_table_whose_cells_wrap_links_is_left_to_the_paragraph_rules():
 def test_lines_of_text_with_inline_formulas_between_double_spaces_are_no_table():
     text = "Given a set of  N {\\displaystyle N}\n![N](https://x.example/n.svg)\nhigh-dimensional objects  x 1 , … , x N\n"
     assert all(b.kind is not Kind.TABLE for b in segment_text(text))
+
+
+def test_an_emphasis_opened_in_another_block_leaves_no_marker_before_the_full_stop():
+    text = ("_**Stream and registration  \n**The meeting is streamed. Registration and a small fee are asked for.\n"
+            "Details are on the [foundation's pages](https://x.example/a)._\n\n___")
+    assert [b.text for b in segment_text(text)] == [
+        "Stream and registration", "The meeting is streamed. Registration and a small fee are asked for. Details are on the foundation's pages.", "___"]

@@ -34,6 +34,10 @@ MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[
 LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
+# An emphasis that html2text opened or closed in another block (a line break inside "_**...**..._"): its marker is
+# left at the block's start or end, where it would hide the full stop of the sentence.
+# A line of underscores (a separator) is no emphasis.
+STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__?)+(?=[^\W_]|[\"“„«(])|(?<=[^\W_]|[.!?:;,)\"”“»])(?:\*\*|__?)+$")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 # The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
 MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
@@ -118,6 +122,7 @@ def strip_markdown(chunk: str) -> tuple[str, float]:
     text, linked = _strip_links(chunk) if "](" in chunk or "[]" in chunk else (chunk, 0)
     if "**" in text or "_" in text:
         text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+        text = STRAY_EMPHASIS.sub("", text)
     if text is not chunk:
         text = " ".join(text.split())
     return text, min(1.0, linked / len(text)) if text else 0.0
