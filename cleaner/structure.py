@@ -84,6 +84,8 @@ DATELINE_MAX_CHARS = 60
 # the story even after its last paragraph (a nutrition table under a recipe is not introduced so; tuned on the
 # dumps of bench aeb, naeb and wcxb-articles, both renderers).
 INTRODUCED_TABLE_WORD_WEIGHT = 0.25
+# ... and an item of a list that such a sentence introduces, this much (tuned with it).
+INTRODUCED_ITEM_WORD_WEIGHT = 0.1
 # The kinds of block that come in runs: list items and table rows.
 TABLE_ROW_COST = 1.0
 RUN_KINDS = (Kind.LIST_ITEM, Kind.TABLE)
@@ -334,7 +336,7 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
         if words >= SPAN_LIST_LONG_WORDS and LIST_SENTENCE_END.search(block.text) and (introduced or list_run <= LIST_SENTENCE_MAX_RUN):
             return float(words)
         if introduced:
-            return 0.0
+            return words * INTRODUCED_ITEM_WORD_WEIGHT
         return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
         return float(words)

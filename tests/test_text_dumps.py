@@ -252,3 +252,13 @@ def test_a_table_that_a_sentence_introduces_stays_with_the_story_after_its_last_
     out = valid(record(dump(MENU, [TITLE], STORY, intro) + "\n" + table + "\n" + dump(FOOTER)))
     assert out["text"].endswith("for the coming year:\n\nDay Opens Closes\n\nWeekdays 06:00 22:00\n\nWeekends 08:00 20:00")
     assert [b["kind"] for b in out["blocks"][-3:]] == ["table"] * 3
+
+
+def test_a_breadcrumb_label_introduces_no_list_and_a_next_read_box_ends_the_story(valid):
+    crumbs = ["You are at:", "* Home", "* News", "* Harbour bridge closes to cars"]
+    box = ["Next read this:", "* Harbour festival returns in June", "* Council approves new pier"]
+    out = valid(record(dump(crumbs, [TITLE], STORY, box, FOOTER)))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = removed_by(out)
+    assert (rules["You are at:"], rules["Next read this:"]) == ("generic.navigation.breadcrumb_label", "generic.related.box")
+
