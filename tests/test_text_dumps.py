@@ -262,3 +262,10 @@ def test_a_breadcrumb_label_introduces_no_list_and_a_next_read_box_ends_the_stor
     rules = removed_by(out)
     assert (rules["You are at:"], rules["Next read this:"]) == ("generic.navigation.breadcrumb_label", "generic.related.box")
 
+
+def test_a_caption_after_an_exclamation_with_a_licence_in_its_credit_is_a_caption(valid):
+    caption = "Cars on the old bridge! The last summer of traffic. Photo: Jo Smith | flickr | CC BY 2.0"
+    out = valid(record(dump(MENU, [TITLE], STORY[:2], [caption], STORY[2:])))
+    assert out["text"] == "\n\n".join(STORY)
+    assert out["captions"] == [caption]
+
