@@ -80,6 +80,20 @@ DATED_BOX_SCAN = 6
 DATELINE_MAX_CHARS = 60
 
 
+# A row of a table that a sentence ending in a colon introduces weighs this much per word: the table belongs to
+# the story even after its last paragraph (a nutrition table under a recipe is not introduced so; tuned on the
+# dumps of bench aeb, naeb and wcxb-articles, both renderers).
+INTRODUCED_TABLE_WORD_WEIGHT = 0.25
+# ... and an item of a list that such a sentence introduces, this much (tuned with it).
+INTRODUCED_ITEM_WORD_WEIGHT = 0.1
+# Any other row of figures or names costs this much: the span crosses a table inside the story, but a nutrition
+# table or a price list under it does not pull a footnote in (tuned on the same dumps: 0 lets a recipe's nutrition
+# table in, a row as costly as a short line (6) drops the tables inside stories).
+TABLE_ROW_COST = 1.0
+# The kinds of block that come in runs: list items and table rows.
+RUN_KINDS = (Kind.LIST_ITEM, Kind.TABLE)
+
+
 # A list item that is a sentence (a key point under the standfirst, a step of a recipe or a how-to) weighs as
 # prose when its list is short: menus do not end in a full stop, and a long list of sentences is a ticker or a
 # teaser list with summaries (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers: 6 and 8
@@ -144,7 +158,7 @@ def is_prose(text: str) -> bool:
 def is_title_like(block: Block, linked: bool = False) -> bool:
     """A headline: a short line of a few words without a full stop; `linked` lets it be a link (a teaser's)."""
     text = block.text
-    if block.kind is Kind.LIST_ITEM or (block.link_density > SPAN_LINK_HEAVY and not linked) or len(text) > TITLE_MAX_CHARS:
+    if block.kind in (Kind.LIST_ITEM, Kind.TABLE) or (block.link_density > SPAN_LINK_HEAVY and not linked) or len(text) > TITLE_MAX_CHARS:
         return False
     if BYLINE_START.match(text) or DATE_LIKE.search(text):
         return False  # a byline or dateline under the headline, not the headline
@@ -263,12 +277,12 @@ def _introduced_lists(blocks: Sequence[Block], verdicts: Sequence[Verdict], runs
 
 
 def _list_runs(blocks: Sequence[Block]) -> list[int]:
-    """For each block, how many list items there are in the run of consecutive list items it is part of."""
+    """For each list item or table row, how many blocks of its kind there are in the run of them it is part of."""
     runs = [0] * len(blocks)
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and blocks[j].kind is Kind.LIST_ITEM:
+        while j < len(blocks) and blocks[j].kind in RUN_KINDS and blocks[j].kind is blocks[i].kind:
             j += 1
         for k in range(i, j):
             runs[k] = j - i
@@ -317,13 +331,15 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     words = word_count(block.text)
     if block.link_density > SPAN_LINK_HEAVY or is_run_together(block.text, words) or is_counted_list(block.text, words):
         return -SPAN_LINK_COST
+    if block.kind is Kind.TABLE:
+        return _table_row_weight(block.text, words, introduced)
     if block.kind is Kind.LIST_ITEM:
         # Menus are lists of a few words; teaser lists ("most read") of headlines; lists inside an article
         # (award winners, key points) of longer items, which cost less, or of sentences, which pull.
         if words >= SPAN_LIST_LONG_WORDS and LIST_SENTENCE_END.search(block.text) and (introduced or list_run <= LIST_SENTENCE_MAX_RUN):
             return float(words)
         if introduced:
-            return 0.0
+            return words * INTRODUCED_ITEM_WORD_WEIGHT
         return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_SHORT_COST
     if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(block.text):
         return float(words)
@@ -332,6 +348,14 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     if block.kind is Kind.PARAGRAPH and words >= SHORT_SENTENCE_MIN_WORDS and SHORT_SENTENCE_END.search(block.text) and not is_title_like(block):
         return 0.0  # a short sentence: a step, a sign-off, a line of an address to the reader
     return -SPAN_SHORT_COST
+
+
+def _table_row_weight(text: str, words: int, introduced: bool) -> float:
+    """A row that is a sentence weighs as prose; other rows (figures, names) cost nothing, so that the span
+    crosses a table inside the story, and weigh a little in a table that a sentence of the story introduces."""
+    if words >= SPAN_PROSE_MIN_WORDS and SENTENCE_END.search(text):
+        return float(words)
+    return words * INTRODUCED_TABLE_WORD_WEIGHT if introduced else -TABLE_ROW_COST
 
 
 def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:

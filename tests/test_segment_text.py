@@ -83,3 +83,42 @@ def test_html2text_escapes_are_undone_after_the_links_are_stripped():
     texts = [b.text for b in segment_text("1\\. Cloud Services\n\n19\\. Juni 2019\n\n[a b](https://x.example/a\\(b\\))\n\nC:\\Users")]
     assert texts == ["1. Cloud Services", "19. Juni 2019", "a b", "C:\\Users"]
     assert segment_text("1\\. Cloud Services")[0].kind is Kind.PARAGRAPH  # escaped: a paragraph, not a list item
+
+
+def test_a_column_layout_of_inscriptis_is_a_table_of_one_block_per_row():
+    text = ("Die Ergebnisse\n\n  Modell                 Preis  Note\n  bis 1,5 Jahre                     \n"
+            "  Joie i-Level           300 €  1,7 \n  Maxi-Cosi Cabriofix    140 €  2,1 \n")
+    got = [(b.text, b.kind, b.line) for b in segment_text(text)]
+    assert got[0] == ("Die Ergebnisse", Kind.PARAGRAPH, 1)
+    assert got[1:] == [("Modell Preis Note", Kind.TABLE, 3), ("bis 1,5 Jahre", Kind.TABLE, 4),
+                       ("Joie i-Level 300 € 1,7", Kind.TABLE, 5), ("Maxi-Cosi Cabriofix 140 € 2,1", Kind.TABLE, 6)]
+
+
+def test_one_line_with_a_double_space_is_no_table():
+    blocks = segment_text("He said so.  Then he left the room and the talks were over for the day, for good.")
+    assert [b.kind for b in blocks] == [Kind.PARAGRAPH]
+
+
+def test_html2text_table_rows_are_blocks_and_its_rule_line_is_dropped():
+    text = ("**Pos.** | **Driver** | **Points** | **Wins** | **Poles** | **Top 5** | **Top 10**  \n"
+            "---|---|---|---|---|---|---  \n1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27  \n2 | Martin Truex Jr. | 5035 | 7 | 0 | 15 | 24  \n")
+    got = [(b.text, b.kind, b.line) for b in segment_text(text)]
+    assert got == [("Pos. | Driver | Points | Wins | Poles | Top 5 | Top 10", Kind.TABLE, 1),
+                   ("1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27", Kind.TABLE, 3), ("2 | Martin Truex Jr. | 5035 | 7 | 0 | 15 | 24", Kind.TABLE, 4)]
+
+
+def test_a_layout_table_whose_cells_wrap_links_is_left_to_the_paragraph_rules():
+    text = "Top stories| [![Armenian\nnews](http://x.example/a.jpg)](http://x.example/a)\n---|---\n"
+    assert all(b.kind is not Kind.TABLE for b in segment_text(text))
+
+
+def test_lines_of_text_with_inline_formulas_between_double_spaces_are_no_table():
+    text = "Given a set of  N {\\displaystyle N}\n![N](https://x.example/n.svg)\nhigh-dimensional objects  x 1 , … , x N\n"
+    assert all(b.kind is not Kind.TABLE for b in segment_text(text))
+
+
+def test_an_emphasis_opened_in_another_block_leaves_no_marker_before_the_full_stop():
+    text = ("_**Stream and registration  \n**The meeting is streamed. Registration and a small fee are asked for.\n"
+            "Details are on the [foundation's pages](https://x.example/a)._\n\n___")
+    assert [b.text for b in segment_text(text)] == [
+        "Stream and registration", "The meeting is streamed. Registration and a small fee are asked for. Details are on the foundation's pages.", "___"]

@@ -131,10 +131,10 @@ def test_key_points_in_a_short_list_weigh_as_prose_but_a_long_list_of_sentences_
     assert [span_weight(b, KEEP, list_run=2) < 0 for b in teasers] == [True, True]
 
 
-def test_a_list_a_sentence_introduces_costs_nothing_and_its_sentences_pull():
+def test_a_list_a_sentence_introduces_pulls_a_little_and_its_sentences_pull():
     listed = items("* What do you love?", "* Mix the butter and the sugar until smooth.")
     got = span_weights([*blocks("Ask yourself these four questions:"), *listed], [KEEP] * 3)
-    assert got[1] == 0.0 and got[2] > 0
+    assert 0 < got[1] < 1 and got[2] > 1
     for label in ("Ingredients:", "Share this on Facebook: 0 Themen:"):
         got = span_weights([*blocks(label), *listed], [KEEP] * 3)
         assert got[1] < 0  # a label is no sentence
@@ -163,3 +163,24 @@ def test_a_dateline_in_any_language_is_no_headline_but_a_headline_with_a_date_is
     for dateline in ("Do 24. Mai 2018, 08:30", "Dienstag, 13. Mai 2014, von Dr. Jane Example", "16 octobre 2011, 10h55 par Jean Exemple"):
         assert not is_title_like(blocks(dateline)[0]), dateline
     assert is_title_like(blocks("The Community Spotlight 2023.12.10")[0])
+
+
+def test_a_table_row_costs_little_and_weighs_as_text_under_a_sentence_that_introduces_it():
+    rows = blocks("1 Kyle Busch 5040", "2 Martin Truex Jr. 5035", kind=Kind.TABLE)
+    assert -1.5 < span_weight(rows[0], KEEP) < 0
+    intro = Block(index=0, text="The final standings of the season after the last race:", line=1)
+    table = [Block(index=i + 1, text=r.text, line=i + 2, kind=Kind.TABLE) for i, r in enumerate(rows)]
+    assert all(w > 0 for w in span_weights([intro, *table], [KEEP] * 3)[1:])
+
+
+def test_a_table_row_is_no_headline():
+    assert not is_title_like(blocks("Britax Swingfix M i-Size 500 € ja", kind=Kind.TABLE)[0])
+
+
+def test_items_of_a_list_that_a_sentence_introduces_pull_a_little_so_a_closing_list_stays_with_the_story():
+    intro = Block(index=0, text="Before you start, ask yourself the following two questions about the idea:", line=1)
+    items = [Block(index=i + 1, text=t, line=i + 2, kind=Kind.LIST_ITEM) for i, t in enumerate(["* Does it give me energy?", "* Would I do it for free?"])]
+    weights = span_weights([intro, *items], [KEEP] * 3)
+    assert all(0 < w < 1 for w in weights[1:])
+    assert article_span(weights) == (0, 3)
+

@@ -188,3 +188,84 @@ def test_a_caption_closed_by_its_credit_and_a_long_copyright_footer_are_removed(
     assert out["text"] == "\n\n".join(STORY)
     assert out["captions"] == [caption]
     assert {r["text"]: r["rule"] for r in out["removed"]}[legal] == "generic.legal.copyright_notice"
+
+
+TITLE = "Council votes to close the harbour bridge to cars"
+MORE = ["Work on the new crossing could start in the autumn if the regional transport fund agrees to pay half of it, "
+        "the mayor said after the meeting, adding that the town would ask for the rest from the national government."]
+
+
+def removed_by(out: dict) -> dict:
+    return {r["text"]: r["rule"] for r in out["removed"]}
+
+
+def test_a_blog_comment_feed_footer_ends_the_post_with_its_pingbacks(valid):
+    tail = ["Kommentarfeed | Kommentare geschlossen | Trackback-URL", "1. Pingback von Wochenende am Hafen | 13.04.2024 10:02",
+            "[…] Council votes to close the harbour bridge – the Gazette reported on the vote and what it means for the town […]"]
+    out = valid(record(dump(MENU, [TITLE], STORY, tail)))
+    assert out["text"] == "\n\n".join(STORY)
+    assert removed_by(out)[tail[0]] == "generic.comments_widget.feed_footer"
+
+
+def test_a_share_bar_with_counts_a_share_prompt_and_a_german_tag_line_are_removed(valid):
+    bar = ["Teilen auf Facebook: 0 Teilen auf Twitter: 0 WhatsApp Teilen… 71 Kommentare", "Diese Geschichte teilen",
+           "getaggt mit: Brücke, Hafen"]
+    out = valid(record(dump(MENU, [TITLE], STORY, bar, FOOTER)))
+    assert out["text"] == "\n\n".join(STORY)
+    assert out["categories"] == ["Brücke", "Hafen"]
+    assert removed_by(out)[bar[0]] == removed_by(out)[bar[1]] == "generic.share.line"
+
+
+def test_a_comment_count_alone_still_opens_the_comments():
+    out = record(dump(MENU, [TITLE], STORY, ["10 comments:", "Great news for the cyclists of this town, finally some sense."]))
+    assert removed_by(out)["10 comments:"] == "generic.comments_widget.section"
+
+
+def test_a_caption_closed_by_a_copyright_credit_without_a_year_is_a_caption(valid):
+    caption = "The harbour bridge at dusk © Jo Smith / Gazette"
+    out = valid(record(dump(MENU, [TITLE], STORY[:2], [caption], STORY[2:])))
+    assert out["text"] == "\n\n".join(STORY)
+    assert out["captions"] == [caption]
+
+
+def test_a_german_author_bio_newsletter_pitch_and_its_small_print_after_the_story_are_removed(valid):
+    tail = ["Abonnieren Sie kostenlos den Gazette-Newsletter und bleiben Sie über alles am Hafen auf dem Laufenden.",
+            "Ich akzeptiere die Datenschutzbestimmungen der Gazette und ihres Newsletterdienstes. Sie können sich jederzeit vom Newsletter abmelden.",
+            "Jo Smith ist Lokaljournalistin und schreibt seit 2015 für die Gazette über den Hafen und das Rathaus."]
+    out = valid(record(dump(MENU, [TITLE], STORY, MORE, tail, FOOTER)))
+    assert out["text"] == "\n\n".join(STORY + MORE)
+    rules = removed_by(out)
+    assert (rules[tail[0]], rules[tail[1]], rules[tail[2]]) == (
+        "generic.newsletter.signup", "generic.newsletter.small_print", "generic.author_bio.role")
+
+
+def test_a_stay_up_to_date_box_ends_the_story(valid):
+    box = ["Stay up-to-date on our work.", "Get email updates", "Email address", "Subscribe"]
+    out = valid(record(dump(MENU, [TITLE], STORY, MORE, box, FOOTER)))
+    assert out["text"] == "\n\n".join(STORY + MORE)
+    assert removed_by(out)[box[0]] == "generic.newsletter.box"
+
+
+def test_a_table_that_a_sentence_introduces_stays_with_the_story_after_its_last_paragraph(valid):
+    intro = ["The council published the new opening hours of the crossing for the coming year:"]
+    table = "  Day            Opens   Closes\n  Weekdays       06:00   22:00\n  Weekends       08:00   20:00\n"
+    out = valid(record(dump(MENU, [TITLE], STORY, intro) + "\n" + table + "\n" + dump(FOOTER)))
+    assert out["text"].endswith("for the coming year:\n\nDay Opens Closes\n\nWeekdays 06:00 22:00\n\nWeekends 08:00 20:00")
+    assert [b["kind"] for b in out["blocks"][-3:]] == ["table"] * 3
+
+
+def test_a_breadcrumb_label_introduces_no_list_and_a_next_read_box_ends_the_story(valid):
+    crumbs = ["You are at:", "* Home", "* News", "* Harbour bridge closes to cars"]
+    box = ["Next read this:", "* Harbour festival returns in June", "* Council approves new pier"]
+    out = valid(record(dump(crumbs, [TITLE], STORY, box, FOOTER)))
+    assert out["text"] == "\n\n".join(STORY)
+    rules = removed_by(out)
+    assert (rules["You are at:"], rules["Next read this:"]) == ("generic.navigation.breadcrumb_label", "generic.related.box")
+
+
+def test_a_caption_after_an_exclamation_with_a_licence_in_its_credit_is_a_caption(valid):
+    caption = "Cars on the old bridge! The last summer of traffic. Photo: Jo Smith | flickr | CC BY 2.0"
+    out = valid(record(dump(MENU, [TITLE], STORY[:2], [caption], STORY[2:])))
+    assert out["text"] == "\n\n".join(STORY)
+    assert out["captions"] == [caption]
+

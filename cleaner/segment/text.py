@@ -34,6 +34,10 @@ MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[
 LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
+# An emphasis that html2text opened or closed in another block (a line break inside "_**...**..._"): its marker is
+# left at the block's start or end, where it would hide the full stop of the sentence.
+# A line of underscores (a separator) is no emphasis.
+STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__?)+(?=[^\W_]|[\"“„«(])|(?<=[^\W_]|[.!?:;,)\"”“»])(?:\*\*|__?)+$")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 # The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
 MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
@@ -48,6 +52,17 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # and with spaces, which no link pattern can match; its text would read as paragraphs of numbers.
 # An SVG's own references ("url(#a)") are one level of parentheses inside it.
 DATA_URI_TARGET = re.compile(r"\]\(data:(?:[^()\\]|\\.|\([^()]*\))*\)")
+# A table as a renderer prints it. inscriptis lays cells out in columns: a row has a gap of two or more spaces
+# between cells, or pads its last cell with spaces to the column's width. html2text separates cells with "|" and
+# puts a rule line ("---|---") under the header row. Each row is a block of its own: joined, a table's rows read
+# as one long line, and a row is never a renderer's wrap.
+CELL_GAP = re.compile(r"\S {2,}\S")
+CELL_PADDING = re.compile(r"\S {2,}$")
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
+# A column layout needs at least this many rows with a gap between cells (a single line with a double space
+# is a typing slip, not a table), and every line of its run of lines laid out so (html2text prints inline
+# formulas between double spaces, inside lines of text).
+TABLE_MIN_GAPPED_ROWS = 2
 
 
 def normalise_dump(text: str) -> str:
@@ -59,9 +74,9 @@ def normalise_dump(text: str) -> str:
 def segment_text(text: str) -> tuple[Block, ...]:
     """Blocks of a dump, in order, each with the 1-based line number where it starts."""
     blocks: list[Block] = []
-    for line_no, chunk in _chunks(_drop_data_uris(normalise_dump(text))):
-        kind, tag = Kind.PARAGRAPH, None
-        if chunk[0] in MARKER_FIRST_CHARS:
+    for line_no, chunk, is_row in _chunks(_drop_data_uris(normalise_dump(text))):
+        kind, tag = (Kind.TABLE if is_row else Kind.PARAGRAPH), None
+        if chunk[0] in MARKER_FIRST_CHARS and not is_row:
             if LIST_MARKER.match(chunk):
                 kind = Kind.LIST_ITEM
             elif heading := MARKDOWN_HEADING.match(chunk):
@@ -107,6 +122,7 @@ def strip_markdown(chunk: str) -> tuple[str, float]:
     text, linked = _strip_links(chunk) if "](" in chunk or "[]" in chunk else (chunk, 0)
     if "**" in text or "_" in text:
         text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+        text = STRAY_EMPHASIS.sub("", text)
     if text is not chunk:
         text = " ".join(text.split())
     return text, min(1.0, linked / len(text)) if text else 0.0
@@ -127,14 +143,23 @@ def _strip_links(chunk: str) -> tuple[str, int]:
     return EMPTY_LINK.sub("", text) if "[" in text else text, linked
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, text) for each block-sized run of lines."""
+def _chunks(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text, is a table row) for each block-sized run of lines."""
     current, start, previous_length = "", 0, 0
-    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    raw_lines = text.split("\n")
+    rows, rules = _table_lines(raw_lines)
+    lines = [" ".join(raw.split()) for raw in raw_lines]
     for number, line in enumerate(lines, start=1):
-        if current and (not line or _starts_new_block(previous_length, line)) and not (line and _open_link(current)):
-            yield start, current
+        boundary = not line or number in rows or number in rules or _starts_new_block(previous_length, line)
+        if current and boundary and not (line and _open_link(current)):
+            yield start, current, False
             current = ""
+        if number in rules:
+            continue
+        if number in rows and not current:
+            yield number, line, True
+            previous_length = 0
+            continue
         if line:
             if not current:
                 start, current = number, line
@@ -142,7 +167,54 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
                 current += _joiner(current) + line
         previous_length = len(line)
     if current:
-        yield start, current
+        yield start, current, False
+
+
+def _table_lines(lines: list[str]) -> tuple[set[int], set[int]]:
+    """The 1-based numbers of the lines that are table rows, and of html2text's rule lines under a header."""
+    rows: set[int] = set()
+    rules: set[int] = set()
+    run: list[int] = []
+    for number, raw in enumerate([*lines, ""], start=1):
+        if raw.strip():
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            found_rows, found_rules = _table_in_run([lines[n - 1] for n in run])
+            rows.update(run[i] for i in found_rows)
+            rules.update(run[i] for i in found_rules)
+        run = []
+    return rows, rules
+
+
+def _table_in_run(run: list[str]) -> tuple[list[int], list[int]]:
+    """Positions of the rows and rule lines of a table that fills a run of non-blank lines, else nothing."""
+    rules = [i for i, raw in enumerate(run) if "-" in raw and TABLE_RULE.match(raw.strip())]
+    if rules:
+        if any(_unbalanced(raw) for raw in run):
+            return [], []  # a layout table: html2text wraps its cells' links over lines
+        return _rows_under_rules(run, rules), rules
+    gapped = [i for i, raw in enumerate(run) if CELL_GAP.search(raw.strip())]
+    if len(gapped) < TABLE_MIN_GAPPED_ROWS:
+        return [], []
+    rows = [i for i, raw in enumerate(run) if i in gapped or CELL_PADDING.search(raw)]
+    return (rows, []) if len(rows) == len(run) else ([], [])
+
+
+def _rows_under_rules(run: list[str], rules: list[int]) -> list[int]:
+    """html2text's rows: the header line above each rule line and the lines with cells below it."""
+    rows: list[int] = []
+    for rule in rules:
+        rows += [rule - 1] if rule > 0 and "|" in run[rule - 1] else []
+        below = rule + 1
+        while below < len(run) and "|" in run[below] and below not in rules:
+            rows.append(below)
+            below += 1
+    return rows
+
+
+def _unbalanced(line: str) -> bool:
+    return line.count("[") != line.count("]") or line.count("(") != line.count(")")
 
 
 def _open_link(text: str) -> bool:
