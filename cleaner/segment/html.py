@@ -20,6 +20,7 @@ from cleaner.segment.html_furniture import mark_captions, name_standfirst, witho
 from cleaner.segment.html_scope import (
     KEEP_SHARE,
     area_of,
+    beside_a_picture,
     in_named_box,
     is_chrome_container,
     main_scope,
@@ -35,6 +36,9 @@ from cleaner.segment.html_scope import (
 # +0.0004; one naeb page whose gold is cut after the intro lost).
 MIN_DECLARED_TOKENS = 100
 DECLARED_FOUND_SHARE = 0.8
+# A declared unit that is mostly link text and that the extractor left out is a row of links to other stories
+# that the page's articleBody carries along. Tuned on naeb/aeb/wcxb-articles.
+MAX_DECLARED_LINK_SHARE = 0.5
 
 # When the extractor took less than this share of the prose in the page's densest prose container,
 # that container's prose is added (extractors stop at the first of several product or list cards).
@@ -55,6 +59,9 @@ DROP_EXTRACTED_DEK = True
 # between two kept units measured on wcxb-articles/aeb/naeb: body F1 +0.0033 / +0.0009 / +0.0001
 # (sparing linked headings lost more, on anchor-linked section titles, than the teasers it spared).
 SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+# How many levels above the article's container the extractor's prose before it is kept (a lead block in
+# another section than the body, an intro above a list of items). Tuned on naeb/aeb/wcxb-articles.
+LEAD_LEVELS = 6
 # Merged chrome blocks stop growing at this length, so the removed list stays readable.
 MAX_CHROME_BLOCK_CHARS = 2000
 CHROME_JOINER = " | "
@@ -170,9 +177,15 @@ def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: st
     # A listicle may declare its first card only: the cards beside it (same tag and class) count too.
     areas = [scope, *sibling_scopes(scope)] if scope is not None else [scope]
     return [
-        by_declared or (by_extractor and area_of(unit, areas) is not None)
+        (by_declared and (by_extractor or not _mostly_links(unit)))
+        or (by_extractor and area_of(unit, areas) is not None)
         for unit, by_declared, by_extractor in zip(units, declared, chosen, strict=True)
     ]
+
+
+def _mostly_links(unit: Unit) -> bool:
+    """Whether the unit is mostly link text (a row of links to other stories)."""
+    return unit.link_chars > MAX_DECLARED_LINK_SHARE * len(unit.text)
 
 
 def _extracted_units(tree: HtmlElement, units: list[Unit], unit_words: list[list[str]], url: str | None) -> list[bool]:
@@ -260,27 +273,50 @@ def _with_headings_between(units: list[Unit], kept: list[bool], scope: HtmlEleme
 def _with_lead_prose(
     units: list[Unit], chosen: list[bool], repaired: list[bool], keep_scope: HtmlElement
 ) -> list[bool]:
-    """Keep the extractor's prose just before the article's container, beside it in one parent.
+    """Keep the extractor's prose before the article's container, in one of its near ancestors.
 
-    A story whose first paragraphs sit in a lead block before the body block holds less than the keep
-    share, so the scope is the body block alone; chrome before the body is rarely prose, and what comes
-    after the body (related and promo boxes) stays dropped.
+    A story whose first paragraphs sit in a lead block before the body block (in the same parent, or in
+    another section a few levels up, an intro above a list of items) holds less than the keep share, so the
+    scope is the body block alone; chrome before the body is rarely prose, and what comes after the body
+    (related and promo boxes) stays dropped.
     """
-    parent = keep_scope.getparent()
+    holders = _lead_holders(keep_scope)
     first = next((i for i, u in enumerate(units) if area_of(u, [keep_scope]) is not None), None)
-    if parent is None or first is None or keep_scope.tag == "body":
+    if not holders or first is None:
         return repaired
-    return [
-        kept
-        or (
-            index < first
-            and hit
-            and reads_like_prose(unit)
-            and area_of(unit, [parent]) is not None
-            and not is_chrome_container(unit.element, parent)
+    kept = list(repaired)
+    for index in range(first):
+        unit = units[index]
+        if kept[index] or not chosen[index] or not reads_like_prose(unit):
+            continue
+        # the innermost holder of the unit: chrome is looked for below it only
+        holder = area_of(unit, holders)
+        kept[index] = (
+            holder is not None
+            and (holder is holders[0] or _body_part(unit, holder, keep_scope))
+            and not is_chrome_container(unit.element, holder)
         )
-        for index, (unit, hit, kept) in enumerate(zip(units, chosen, repaired, strict=True))
-    ]
+    return kept
+
+
+def _body_part(unit: Unit, holder: HtmlElement, keep_scope: HtmlElement) -> bool:
+    """Whether the unit stands right in the holder (an intro above the body's container), or in a container
+    of the tag and class of the body's container (a body split into sections)."""
+    parent = unit.element.getparent()
+    if parent is holder:
+        return True
+    body = {(node.tag, node.get("class")) for node in (keep_scope, keep_scope.getparent()) if node.get("class")}
+    return parent is not None and (parent.tag, parent.get("class")) in body
+
+
+def _lead_holders(keep_scope: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of the article's container, innermost first, LEAD_LEVELS of them at most and up to body."""
+    holders: list[HtmlElement] = []
+    node = keep_scope
+    while len(holders) < LEAD_LEVELS and node.tag != "body" and node.getparent() is not None:
+        node = node.getparent()
+        holders.append(node)
+    return holders
 
 
 def _declared_units(tree: HtmlElement, unit_words: list[list[str]]) -> list[bool] | None:
@@ -305,7 +341,11 @@ def _repair(
             kept_in = area_of(unit, keep)
             hit = kept_in is not None and not in_named_box(unit.element, kept_in, boxes.setdefault(kept_in, {}))
         elif reads_like_prose(unit) and unit.element.tag != "h1" and area is not None:
-            hit = not is_chrome_container(unit.element, area) and (area is scope or unit.element.tag == "p")
+            hit = (
+                not is_chrome_container(unit.element, area)
+                and (area is scope or unit.element.tag == "p")
+                and not beside_a_picture(unit, area)
+            )
         repaired.append(hit)
     return repaired
 
