@@ -45,16 +45,26 @@ def test_a_paragraph_in_a_box_with_more_text_is_not_a_caption():
 
 @pytest.mark.parametrize(
     "names",
-    ["paywall", "premium-paywall"],
+    [
+        "author-card package",
+        "m-statement__author",
+        "delta-video-container",
+        "photogallery-description",
+        "d-none d-print-block",
+        "paywall",
+    ],
 )
-def test_paywall_boxes_are_chrome(names):
+def test_author_video_gallery_print_only_and_paywall_boxes_are_chrome(names):
     page = f'<html><body><article><div class="{names}"><p>{PARAGRAPH}</p></div></article></body></html>'
     unit, article = _unit(page, PARAGRAPH)
     assert is_chrome_container(unit.element, article)
 
 
-@pytest.mark.parametrize("names", ["pmc-not-a-paywall"])
-def test_a_not_a_paywall_flag_is_not_chrome(names):
+@pytest.mark.parametrize(
+    "names",
+    ["pmc-not-a-paywall", "prose prose-video:mt-2", "post format-video", "post format-gallery", "d-none d-md-block"],
+)
+def test_a_not_a_paywall_flag_a_video_variant_or_post_format_and_a_wide_screen_block_are_not_chrome(names):
     page = f'<html><body><article><div class="{names}"><p>{PARAGRAPH}</p></div></article></body></html>'
     unit, article = _unit(page, PARAGRAPH)
     assert not is_chrome_container(unit.element, article)
