@@ -596,5 +596,6 @@ def test_caption_of_a_picture_among_the_paragraphs_is_not_taken_back(monkeypatch
     figure = f'<div class="sc-1"><div class="lazyload-wrapper"><div class="lazyload-placeholder"></div></div><div>{caption}</div></div>'
     article = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{figure}<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"
     _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
-    main = _main_text(_blocks(_declaring_page("", article)))
-    assert caption not in main and PARAGRAPHS[3] in main
+    blocks = _blocks(_declaring_page("", article))
+    assert caption not in _main_text(blocks) and PARAGRAPHS[3] in _main_text(blocks)
+    assert [b.text for b in blocks if b.kind == Kind.CAPTION and b.in_main] == [caption]
