@@ -593,7 +593,8 @@ def test_declared_row_of_links_the_extractor_left_out_is_not_main(monkeypatch):
 
 def test_caption_of_a_picture_among_the_paragraphs_is_not_taken_back(monkeypatch):
     caption = "A view of the eruption near the town, seen from a webcam on the ridge. Credit: webcam capture."
-    figure = f'<div class="sc-1"><div class="lazyload-wrapper"><div class="lazyload-placeholder"></div></div><div>{caption}</div></div>'
+    placeholder = '<div class="lazyload-wrapper"><div class="lazyload-placeholder"></div></div>'
+    figure = f'<div class="sc-1">{placeholder}<div>{caption}</div></div>'
     article = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{figure}<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"
     _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
     blocks = _blocks(_declaring_page("", article))

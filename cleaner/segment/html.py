@@ -27,6 +27,7 @@ from cleaner.segment.html_scope import (
     reads_like_prose,
     sibling_scopes,
     story_among_others,
+    with_lead_prose,
 )
 
 # A JSON-LD articleBody is trusted over the extractor when it has this many words and this share of
@@ -62,9 +63,6 @@ DROP_EXTRACTED_DEK = True
 # between two kept units measured on wcxb-articles/aeb/naeb: body F1 +0.0033 / +0.0009 / +0.0001
 # (sparing linked headings lost more, on anchor-linked section titles, than the teasers it spared).
 SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
-# How many levels above the article's container the extractor's prose before it is kept (a lead block in
-# another section than the body, an intro above a list of items). Tuned on naeb/aeb/wcxb-articles.
-LEAD_LEVELS = 6
 # Merged chrome blocks stop growing at this length, so the removed list stays readable.
 MAX_CHROME_BLOCK_CHARS = 2000
 CHROME_JOINER = " | "
@@ -256,7 +254,7 @@ def _repaired(body: HtmlElement, units: list[Unit], chosen: list[bool]) -> list[
     siblings = sibling_scopes(scope)
     keep_scope = main_scope(body, units, chosen, KEEP_SHARE)
     repaired = _repair(units, chosen, scope, siblings, [keep_scope, *siblings])
-    return _with_headings_between(units, _with_lead_prose(units, chosen, repaired, keep_scope), scope)
+    return _with_headings_between(units, with_lead_prose(units, chosen, repaired, keep_scope), scope)
 
 
 def _with_headings_between(units: list[Unit], kept: list[bool], scope: HtmlElement) -> list[bool]:
@@ -274,55 +272,6 @@ def _with_headings_between(units: list[Unit], kept: list[bool], scope: HtmlEleme
             and not is_chrome_container(unit.element, scope)
         )
     return [k or b for k, b in zip(kept, between, strict=True)]
-
-
-def _with_lead_prose(
-    units: list[Unit], chosen: list[bool], repaired: list[bool], keep_scope: HtmlElement
-) -> list[bool]:
-    """Keep the extractor's prose before the article's container, in one of its near ancestors.
-
-    A story whose first paragraphs sit in a lead block before the body block (in the same parent, or in
-    another section a few levels up, an intro above a list of items) holds less than the keep share, so the
-    scope is the body block alone; chrome before the body is rarely prose, and what comes after the body
-    (related and promo boxes) stays dropped.
-    """
-    holders = _lead_holders(keep_scope)
-    first = next((i for i, u in enumerate(units) if area_of(u, [keep_scope]) is not None), None)
-    if not holders or first is None:
-        return repaired
-    kept = list(repaired)
-    for index in range(first):
-        unit = units[index]
-        if kept[index] or not chosen[index] or not reads_like_prose(unit):
-            continue
-        # the innermost holder of the unit: chrome is looked for below it only
-        holder = area_of(unit, holders)
-        kept[index] = (
-            holder is not None
-            and (holder is holders[0] or _body_part(unit, holder, keep_scope))
-            and not is_chrome_container(unit.element, holder)
-        )
-    return kept
-
-
-def _body_part(unit: Unit, holder: HtmlElement, keep_scope: HtmlElement) -> bool:
-    """Whether the unit stands right in the holder (an intro above the body's container), or in a container
-    of the tag and class of the body's container (a body split into sections)."""
-    parent = unit.element.getparent()
-    if parent is holder:
-        return True
-    body = {(node.tag, node.get("class")) for node in (keep_scope, keep_scope.getparent()) if node.get("class")}
-    return parent is not None and (parent.tag, parent.get("class")) in body
-
-
-def _lead_holders(keep_scope: HtmlElement) -> list[HtmlElement]:
-    """The ancestors of the article's container, innermost first, LEAD_LEVELS of them at most and up to body."""
-    holders: list[HtmlElement] = []
-    node = keep_scope
-    while len(holders) < LEAD_LEVELS and node.tag != "body" and node.getparent() is not None:
-        node = node.getparent()
-        holders.append(node)
-    return holders
 
 
 def _declared_units(tree: HtmlElement, unit_words: list[list[str]]) -> list[bool] | None:

@@ -83,6 +83,12 @@ PICTURE_BOX_TEXT_SHARE = 0.8
 # A picture, or the empty placeholder a lazy-loading script fills with one.
 PICTURE = lxml.etree.XPath(".//img | .//picture | .//*[contains(@class, 'lazyload') and not(normalize-space())]")
 
+# How many levels above the article's container the extractor's prose before it is kept (a lead block in
+# another section than the body, an intro above a list of items). Tuned on naeb/aeb/wcxb-articles:
+# body F1 naeb +0.0005, aeb and wcxb-articles unchanged, once only the holder's own paragraphs and containers of
+# the body's own class count (any prose in a wider holder brought back hero summaries and methodology boxes).
+LEAD_LEVELS = 6
+
 # Text that is markup or addresses shown as text (escaped tracking pixels, image URLs of a data dump).
 MARKUP = re.compile(r"</?[a-z]+[ >/]|https?://\S", re.IGNORECASE)
 
@@ -307,3 +313,51 @@ def in_named_box(element: HtmlElement, scope: HtmlElement, known: dict | None = 
         known[walked] = found
     return found
 
+
+def with_lead_prose(
+    units: list[Unit], chosen: list[bool], repaired: list[bool], keep_scope: HtmlElement
+) -> list[bool]:
+    """Keep the extractor's prose before the article's container, in one of its near ancestors.
+
+    A story whose first paragraphs sit in a lead block before the body block (in the same parent, or in
+    another section a few levels up, an intro above a list of items) holds less than the keep share, so the
+    scope is the body block alone; chrome before the body is rarely prose, and what comes after the body
+    (related and promo boxes) stays dropped.
+    """
+    holders = _lead_holders(keep_scope)
+    first = next((i for i, u in enumerate(units) if area_of(u, [keep_scope]) is not None), None)
+    if not holders or first is None:
+        return repaired
+    kept = list(repaired)
+    for index in range(first):
+        unit = units[index]
+        if kept[index] or not chosen[index] or not reads_like_prose(unit):
+            continue
+        # the innermost holder of the unit: chrome is looked for below it only
+        holder = area_of(unit, holders)
+        kept[index] = (
+            holder is not None
+            and (holder is holders[0] or _body_part(unit, holder, keep_scope))
+            and not is_chrome_container(unit.element, holder)
+        )
+    return kept
+
+
+def _body_part(unit: Unit, holder: HtmlElement, keep_scope: HtmlElement) -> bool:
+    """Whether the unit stands right in the holder (an intro above the body's container), or in a container
+    of the tag and class of the body's container (a body split into sections)."""
+    parent = unit.element.getparent()
+    if parent is holder:
+        return True
+    body = {(node.tag, node.get("class")) for node in (keep_scope, keep_scope.getparent()) if node.get("class")}
+    return parent is not None and (parent.tag, parent.get("class")) in body
+
+
+def _lead_holders(keep_scope: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of the article's container, innermost first, LEAD_LEVELS of them at most and up to body."""
+    holders: list[HtmlElement] = []
+    node = keep_scope
+    while len(holders) < LEAD_LEVELS and node.tag != "body" and node.getparent() is not None:
+        node = node.getparent()
+        holders.append(node)
+    return holders
