@@ -542,3 +542,61 @@ def test_within_one_story_the_siblings_of_a_split_body_are_still_taken_back(monk
     story = f'<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Tram</h1>{halves}</article>'
     page = f"<html><body>{story}</body></html>"
     assert _main_text(_blocks(page)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_lead_in_another_section_of_the_same_body_class_stays_main(monkeypatch):
+    # The lead paragraphs sit in a body container of the same class, in a section of their own a few levels
+    # above the main body's container (a media block between them).
+    lead = "Trams will run to the northern district by next spring, the council decided on Tuesday."
+    story = PARAGRAPHS + [p.replace("council", "assembly") for p in PARAGRAPHS]
+    page = f"""<html><body><main><div class="page">
+<section><div class="col"><div class="row"><div class="story-text"><p>{lead}</p></div></div></div></section>
+<section><div class="col"><div class="wrap"><div class="inner"><div class="story-text">
+{"".join(f"<p>{p}</p>" for p in story)}</div></div></div></div></section>
+<section><div class="col"><div class="promo-box"><p>{PARAGRAPHS[0].replace("tram", "bus")}</p></div></div></section>
+</div></main></body></html>"""
+    _extractor_takes("\n".join([lead, *story]), monkeypatch)
+    main = _main_text(_blocks(page))
+    assert main.startswith(lead) and story[-1] in main
+
+
+def test_prose_before_the_body_in_another_kind_of_section_stays_out(monkeypatch):
+    # A summary in a hero block of another class, a few levels above the body's container, is not its lead.
+    summary = "A summary of the story shown in the page's hero block, above the article itself."
+    story = PARAGRAPHS + [p.replace("council", "assembly") for p in PARAGRAPHS]
+    page = f"""<html><body><main><div class="page">
+<section><div class="col"><div class="row"><div class="hero"><p>{summary}</p></div></div></div></section>
+<section><div class="col"><div class="wrap"><div class="inner"><div class="story-text">
+{"".join(f"<p>{p}</p>" for p in story)}</div></div></div></div></section></div></main></body></html>"""
+    _extractor_takes("\n".join([summary, *story]), monkeypatch)
+    main = _main_text(_blocks(page))
+    assert summary not in main and story[0] in main
+
+
+def test_intro_above_a_list_of_items_stays_main(monkeypatch):
+    intro = "Here are all of the projects the members released on their own, from the first to the latest."
+    items = "".join(f"<li><article><h2>Item {n}</h2><p>{p}</p></article></li>" for n, p in enumerate(PARAGRAPHS * 2))
+    page = f"""<html><body><main><article><div class="a-content"><div class="pmc-not-a-paywall">
+<p>{intro}</p><div><div><ul>{items}</ul></div></div></div></div></article></main></body></html>"""
+    _extractor_takes("\n".join([intro, *(PARAGRAPHS * 2)]), monkeypatch)
+    assert _main_text(_blocks(page)).startswith(intro)
+
+
+def test_declared_row_of_links_the_extractor_left_out_is_not_main(monkeypatch):
+    links = " | ".join(f'<a href="/s{n}">Another story of the day number {n}</a>' for n in range(4))
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2) + f'<div class="more"><p>{links}</p></div>'
+    declared = " ".join([*(PARAGRAPHS * 2), *(f"Another story of the day number {n}" for n in range(4))])
+    _extractor_takes("\n".join(PARAGRAPHS * 2), monkeypatch)
+    main = _main_text(_blocks(_declaring_page(declared, article)))
+    assert PARAGRAPHS[3] in main and "Another story" not in main
+
+
+def test_caption_of_a_picture_among_the_paragraphs_is_not_taken_back(monkeypatch):
+    caption = "A view of the eruption near the town, seen from a webcam on the ridge. Credit: webcam capture."
+    placeholder = '<div class="lazyload-wrapper"><div class="lazyload-placeholder"></div></div>'
+    figure = f'<div class="sc-1">{placeholder}<div>{caption}</div></div>'
+    article = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{figure}<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"
+    _extractor_takes("\n".join(PARAGRAPHS), monkeypatch)
+    blocks = _blocks(_declaring_page("", article))
+    assert caption not in _main_text(blocks) and PARAGRAPHS[3] in _main_text(blocks)
+    assert [b.text for b in blocks if b.kind == Kind.CAPTION and b.in_main] == [caption]

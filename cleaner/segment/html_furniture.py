@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from cleaner.model import Kind
 from cleaner.segment.html_blocks import Unit
-from cleaner.segment.html_scope import class_and_id
+from cleaner.segment.html_scope import beside_a_picture, class_and_id
 
 # How many levels above the article's scope a caption may sit (a lead image in the article's header,
 # beside the body container). Tuned on aeb/naeb/wcxb-articles.
@@ -93,7 +93,8 @@ def _caption_area(scope: HtmlElement) -> HtmlElement:
 
 
 def mark_captions(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement | None) -> tuple[list[Unit], list[bool]]:
-    """Captions and credits in or beside the article's scope become CAPTION units of the article."""
+    """Captions and credits in or beside the article's scope become CAPTION units of the article: by their
+    markup, or as the only text of a picture's box among the article's paragraphs."""
     if scope is None:
         return list(units), in_main
     area = _caption_area(scope)
@@ -102,7 +103,9 @@ def mark_captions(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement
     for i, unit in enumerate(units):
         if in_main[i] or unit.kind not in CAPTION_KINDS or len(unit.text) > MAX_CAPTION_CHARS:
             continue
-        if unit.link_chars > MAX_CAPTION_LINK_SHARE * len(unit.text) or not _caption_like(unit, area, marks):
+        if unit.link_chars > MAX_CAPTION_LINK_SHARE * len(unit.text):
+            continue
+        if not (_caption_like(unit, area, marks) or beside_a_picture(unit, area)):
             continue
         out_units[i], out_main[i] = replace(unit, kind=Kind.CAPTION), True
     return out_units, out_main
