@@ -22,7 +22,8 @@ from trafilatura.utils import decode_file
 
 from cleaner.errors import Rejection
 from cleaner.model import Kind
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.html_parse import parse_html
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
 TOKEN = re.compile(r"\w+")

@@ -48,7 +48,8 @@ def page_blocks(text: str, url: str | None = None) -> tuple[Block, ...] | None:
     if sniff_format(text) is Format.TEXT:
         return segment_text(text)
     try:
-        from cleaner.segment.html import parse_html, segment_html
+        from cleaner.segment.html import segment_html
+        from cleaner.segment.html_parse import parse_html
     except ImportError:
         return None
     return tuple(segment_html(parse_html(text), url=url))

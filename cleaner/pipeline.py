@@ -79,7 +79,8 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
 def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
     # Imported here so that text-only runs never pay for importing trafilatura.
     from cleaner.fields.html_meta import read_html_fields
-    from cleaner.segment.html import parse_html_page, segment_html
+    from cleaner.segment.html import segment_html
+    from cleaner.segment.html_parse import parse_html_page
 
     tree, notes = parse_html_page(text)
     blocks = segment_html(tree, url=raw.url)

@@ -2,8 +2,11 @@
 
 A watchdog thread waits out the limit, then raises DocumentTimeout inside the cleaning thread (CPython's
 asynchronous exception, PyThreadState_SetAsyncExc). It lands at the cleaning thread's next Python
-instruction, so a single long call into C (libxml2 parsing a page at the size cap) ends first, and every
-Python stage is cut short. SIGALRM would serve only a process's main thread; Dask runs tasks in threads.
+instruction, so every Python stage is cut short, but a single long call into C ends first: libxml2
+parsing a page at the size cap (seconds), or a user's rule pattern that backtracks badly in `re` (it has
+no bound; the packaged rules are matched by RE2 first). A timeout that lands in a finaliser (`__del__`, a
+weakref callback) is printed and dropped by Python, and the document then runs on unbounded. SIGALRM would
+serve only a process's main thread; Dask runs tasks in threads.
 """
 
 from __future__ import annotations
@@ -17,11 +20,10 @@ from contextlib import contextmanager
 from cleaner.errors import DocumentTimeout
 from cleaner.model import Stage
 
-_SET_ASYNC_EXC = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_SET_ASYNC_EXC.argtypes = (ctypes.c_ulong, ctypes.py_object)
-_SET_ASYNC_EXC.restype = ctypes.c_int
-
-# The stage a module belongs to, by the longest matching module-name prefix.
+# A prototype of its own: setting argtypes on ctypes.pythonapi's function would change it for everyone.
+_SET_ASYNC_EXC = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+# The stage of the innermost frame whose module name starts with one of these prefixes.
 STAGE_OF_MODULE = (
     ("cleaner.decode", Stage.DECODE),
     ("cleaner.segment", Stage.SEGMENT),
@@ -57,6 +59,8 @@ class _Watchdog(threading.Thread):
         self.fired = False
 
     def run(self) -> None:
+        # One shot: a watchdog that fired again could, if the first timeout cut its own stand-down short,
+        # land in whatever the thread runs next, outside any document.
         if self.done.wait(self.seconds):
             return
         with self.lock:

@@ -60,3 +60,28 @@ def test_data_of_another_story_is_not_added():
 def test_a_page_showing_its_whole_story_gets_no_duplicates():
     record = cleaner.clean(_page(_contentful, shown=len(STORY)), url="https://news.example/b")
     assert record.text.split("\n\n") == STORY
+
+
+def _with_scripts(page: str, *scripts: str) -> str:
+    extra = "".join(f"<script type='application/json'>{text}</script>" for text in scripts)
+    return page.replace("</body>", extra + "</body>")
+
+
+def test_a_longer_related_story_in_the_data_does_not_hide_the_continuation():
+    related = [f"In other news, the river festival number {n} drew record crowds to the old harbour this summer, "
+               "and the organisers are already planning a longer programme for next year." for n in range(20)]
+    page = _with_scripts(_page(_contentful), json.dumps({"related": [_contentful(p) for p in related]}))
+    record = cleaner.clean(page, url="https://news.example/c")
+    assert record.text.split("\n\n") == STORY
+
+
+def test_data_nested_past_the_parsers_stack_is_skipped_not_fatal():
+    page = _with_scripts(_page(_contentful), '{"type": "paragraph", "x": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    record = cleaner.clean(page, url="https://news.example/d")
+    assert record.text.split("\n\n") == STORY
+
+
+def test_data_hardly_longer_than_the_shown_text_adds_nothing():
+    # Five of six paragraphs shown: the data is no longer MIN_HIDDEN_RATIO times the shown text.
+    record = cleaner.clean(_page(_contentful, shown=len(STORY) - 1), url="https://news.example/e")
+    assert record.text.split("\n\n") == STORY[:-1]

@@ -1,7 +1,7 @@
 """Markup nested past the parser's depth limit is read flattened, not lost."""
 
 import cleaner
-from cleaner.segment.html import parse_html_page
+from cleaner.segment.html_parse import parse_html_page
 from cleaner.segment.html_depth import DEPTH_WARNING, flattened
 
 TOP = "The council met on Tuesday to discuss the extension of the northern tram line by four stations."
@@ -30,3 +30,19 @@ def test_a_page_within_the_limit_is_parsed_as_it_is():
 def test_flattened_turns_containers_into_paragraph_breaks_and_drops_inline_tags():
     html = '<div class="a"><div><span>one</span></div></div><section>two <b>bold</b></section>'
     assert flattened(html) == "<p>one<p>two bold<p>"
+
+
+def test_nesting_through_other_tags_falls_back_to_the_text_with_paragraphs():
+    page = (f"<html><body><h1>Tram line grows</h1><p>{TOP}</p>" + "<x-card><ins>" * 2000 + f"<p>{DEEP}</p>"
+            + "</ins></x-card>" * 2000 + f"<p>{AFTER}</p></body></html>")
+    record = cleaner.clean(page, url="https://example.org/tram")
+    assert [TOP, DEEP, AFTER] == [p for p in record.text.split("\n\n") if p in (TOP, DEEP, AFTER)]
+    assert DEPTH_WARNING in record.warnings
+
+
+def test_a_flattened_page_keeps_its_menu_out_of_the_text():
+    menu = "".join(f'<li><a href="/section-{n}">Section {n}</a></li>' for n in range(12))
+    page = _deep_page(400).replace("<body>", f"<body><nav><ul>{menu}</ul></nav>")
+    record = cleaner.clean(page, url="https://example.org/tram")
+    assert DEEP in record.text
+    assert "Section 3" not in record.text

@@ -2,7 +2,7 @@
 
 import cleaner
 from cleaner.assemble import NO_ARTICLE
-from cleaner.segment.html import parse_html
+from cleaner.segment.html_parse import parse_html
 from cleaner.segment.html_index import declares_article
 
 STORIES = [

@@ -9,7 +9,8 @@ import cleaner
 from cleaner.errors import Rejection
 from cleaner.model import Kind
 from cleaner.segment import html as html_front_end
-from cleaner.segment.html import parse_html, segment_html
+from cleaner.segment.html import segment_html
+from cleaner.segment.html_parse import parse_html
 from cleaner.segment.html_align import align, tokens
 from cleaner.segment.html_blocks import iter_units
 from cleaner.segment.html_jsonld import declared_article_body

@@ -1,6 +1,6 @@
 import pytest
 
-from cleaner.segment.html import parse_html
+from cleaner.segment.html_parse import parse_html
 from cleaner.segment.html_blocks import iter_units
 from cleaner.segment.html_scope import beside_a_picture, is_chrome_container
 

@@ -20,22 +20,28 @@ from cleaner.model import Kind
 from cleaner.segment.html_blocks import Unit
 
 DATA_SCRIPTS = "//script[contains(translate(@type,'JSON','json'),'json')][not(contains(@type,'ld+json'))]"
-# Markers of rich-text nodes: scripts without any are not parsed.
+# Markers of rich-text nodes: a script without any is not parsed (most pages' data holds none; parsing
+# a 300 kB data script costs milliseconds).
 NODE_MARKERS = ('"paragraph"', '"block"', '"content_elements"', '"ParagraphBlock"')
 TYPE_KEYS = ("type", "nodeType", "_type", "__typename")
 PARAGRAPH_TYPES = frozenset({"paragraph", "block", "paragraphblock"})
 TEXT_KEYS = ("value", "text")
 CHILD_KEYS = ("content", "children")
+# Rich-text bodies sit a dozen levels down in the page data (props > pageProps > story > body > content);
+# the walk stops well below Python's recursion limit.
 MAX_JSON_DEPTH = 40
+# An Arc XP element's tags; a ">" inside a longer tag's attribute leaves it text, as in a browser.
 _TAGS = re.compile(r"<[^>]{0,500}>")
 # A body is a list of at least this many paragraph nodes (a card's blurb is one).
 MIN_PARAGRAPH_NODES = 3
 # The data body must be this much longer than the shown text to be its continuation: a page that shows its
 # whole story, and carries it again in its data, gains nothing. (Paywalled bench pages: 4x to 18x.)
 MIN_HIDDEN_RATIO = 1.5
-# Share of the shown prose found among the data paragraphs: the data must be this story, not another one.
+# Share of the shown prose found among the data paragraphs: the data must be this story, not another one
+# (the two paywalled bench pages: all of it; a related story shares none).
 MIN_SHOWN_FOUND_SHARE = 0.5
-# A shown paragraph is found in the data by its opening characters (data text differs in spacing and marks).
+# A shown paragraph is found in the data by its opening characters (data text differs in spacing and marks);
+# paragraphs shorter than MIN_PROBE_CHARS (a dateline, a one-word line) say nothing about which story it is.
 PROBE_CHARS = 60
 MIN_PROBE_CHARS = 30
 
@@ -46,18 +52,39 @@ def with_hidden_paragraphs(tree: HtmlElement, units: list[Unit], in_main: list[b
     shown = [u for u, main in zip(units, in_main, strict=True) if main and u.kind is not Kind.CAPTION]
     if not shown:
         return units, in_main
-    found = _data_body(tree)
+    found = _data_body(tree, shown)
     if found is None:
         return units, in_main
     script, paragraphs = found
-    shown_chars = sum(len(u.text) for u in shown)
-    if sum(map(len, paragraphs)) < MIN_HIDDEN_RATIO * shown_chars or not _is_same_story(shown, paragraphs):
-        return units, in_main
     shown_keys = {_probe(u.text) for u in shown}
     hidden = [p for p in paragraphs if _probe(p) not in shown_keys]
     last = max(i for i, main in enumerate(in_main) if main)
     extra = [Unit(element=script, text=text, kind=Kind.PARAGRAPH, link_chars=0) for text in hidden]
     return units[: last + 1] + extra + units[last + 1 :], in_main[: last + 1] + [True] * len(extra) + in_main[last + 1 :]
+
+
+def _data_body(tree: HtmlElement, shown: Sequence[Unit]) -> tuple[HtmlElement, list[str]] | None:
+    """The script holding the longest list of rich-text paragraphs that continues the shown story, and
+    the paragraphs' texts (a related story in the same data may be longer)."""
+    needed = MIN_HIDDEN_RATIO * sum(len(u.text) for u in shown)
+    best: tuple[HtmlElement, list[str]] | None = None
+    for script in tree.xpath(DATA_SCRIPTS):
+        for paragraphs in _paragraph_lists(_loaded(script.text or ""), 0):
+            length = sum(map(len, paragraphs))
+            if length >= needed and (best is None or length > sum(map(len, best[1]))) \
+                    and _is_same_story(shown, paragraphs):
+                best = (script, paragraphs)
+    return best
+
+
+def _loaded(text: str) -> object:
+    """The script's JSON; None for a script without rich-text nodes, or one that is no JSON."""
+    if not any(marker in text for marker in NODE_MARKERS):
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # nested past the parser's stack: no body of ours is that deep
+        return None
 
 
 def _is_same_story(shown: Sequence[Unit], paragraphs: Sequence[str]) -> bool:
@@ -68,23 +95,6 @@ def _is_same_story(shown: Sequence[Unit], paragraphs: Sequence[str]) -> bool:
 
 def _probe(text: str) -> str:
     return " ".join(text.split())[:PROBE_CHARS].casefold()
-
-
-def _data_body(tree: HtmlElement) -> tuple[HtmlElement, list[str]] | None:
-    """The script holding the longest list of rich-text paragraphs, and their texts."""
-    best: tuple[HtmlElement, list[str]] | None = None
-    for script in tree.xpath(DATA_SCRIPTS):
-        text = script.text or ""
-        if not any(marker in text for marker in NODE_MARKERS):
-            continue
-        try:
-            data = json.loads(text)
-        except ValueError:
-            continue
-        for paragraphs in _paragraph_lists(data, 0):
-            if best is None or sum(map(len, paragraphs)) > sum(map(len, best[1])):
-                best = (script, paragraphs)
-    return best
 
 
 def _paragraph_lists(data: object, depth: int) -> Iterator[list[str]]:

@@ -4,6 +4,7 @@ sibling containers (bodies split by ad slots), and the chrome that lives inside 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -192,17 +193,21 @@ def is_chrome_container(element: HtmlElement, scope: HtmlElement) -> bool:
 
 
 def _holds_an_article_part(element: HtmlElement) -> bool:
-    """Whether the element's text, whitespace collapsed, reaches MIN_MECHANISM_ARTICLE_CHARS; it reads no more of
-    a big container than it needs (each unit inside asks again)."""
-    pieces, read, check_at = [], 0, MIN_MECHANISM_ARTICLE_CHARS
+    return text_reaches(element, MIN_MECHANISM_ARTICLE_CHARS)
+
+
+def text_reaches(element: HtmlElement, limit: int) -> bool:
+    """Whether the element's text, whitespace collapsed, reaches `limit` characters; it reads no more of a
+    big container than it needs (every unit inside may ask again)."""
+    pieces, read, check_at = [], 0, limit
     for piece in element.itertext():
         pieces.append(piece)
         read += len(piece)
         if read >= check_at:
-            if _collapsed_length(pieces) >= MIN_MECHANISM_ARTICLE_CHARS:
+            if _collapsed_length(pieces) >= limit:
                 return True
             check_at = 2 * read
-    return _collapsed_length(pieces) >= MIN_MECHANISM_ARTICLE_CHARS
+    return _collapsed_length(pieces) >= limit
 
 
 def _collapsed_length(pieces: list[str]) -> int:
@@ -255,7 +260,7 @@ def beside_a_picture(unit: Unit, scope: HtmlElement) -> bool:
         node = node.getparent()
         if node is None or node is scope:
             return False
-        if _collapsed_length(list(node.itertext())) * PICTURE_BOX_TEXT_SHARE > own:
+        if text_reaches(node, math.floor(own / PICTURE_BOX_TEXT_SHARE) + 1):
             return False  # the box holds other text: wider boxes hold more
         if PICTURE(node):
             return _among_paragraphs(node)
