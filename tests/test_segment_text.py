@@ -148,3 +148,8 @@ def test_a_compound_wrapped_after_its_hyphen_is_joined_without_a_space():
 def test_an_emphasis_marker_left_alone_on_its_line_is_no_block():
     texts = [b.text for b in segment_text("1. **Soft skin\n**\n\nFor soft skin you need the right care, every day.")]
     assert texts == ["1. Soft skin", "For soft skin you need the right care, every day."]
+
+
+def test_the_double_underscores_of_code_are_no_emphasis_even_with_spaces_around():
+    line = "1 2 __m512i diff0 = _mm512_xor_si512 ( h0 , probe0 ); __m512i diff1 = _mm512_xor_si512 ( h1 , probe1 );"
+    assert segment_text(line)[0].text == line

@@ -38,7 +38,11 @@ LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]
 EMPTY_LINK = re.compile(r"\[\s*\]")
 # Bold or italics. html2text leaves a space inside a bold run the page had ("**Our spots: **"), and closes one italic
 # run and opens the next with nothing between ("_**Update:**__Added a tweet._"), where the page had a space.
-EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)(\s*)\1|(?<![^\W_])_(?=\S)([^_]+?)(?<=\S)_(?![^\W_])")
+# Only "**" closes after a space: "__" and "_" are also the underscores of code ("__m512i x = y; __m512i z").
+EMPHASIS = re.compile(
+    r"\*\*(?=\S)(?P<bold>.+?)(?<=\S)(?P<space>\s*)\*\*|__(?=\S)(?P<strong>.+?)(?<=\S)__"
+    r"|(?<![^\W_])_(?=\S)(?P<italic>[^_]+?)(?<=\S)_(?![^\W_])"
+)
 # An emphasis that html2text opened or closed in another block (a line break inside "_**...**..._"): its marker is
 # left at the block's start or end, where it would hide the full stop of the sentence.
 # A line of underscores (a separator) is no emphasis.
@@ -145,10 +149,10 @@ def strip_markdown(chunk: str) -> tuple[str, float]:
 
 def _unemphasised(match: re.Match) -> str:
     """The text of an emphasis, with the emphasis nested in it stripped too; a space where the next one opens."""
-    inner = match.group(2) or match.group(4)
+    inner = match["bold"] or match["strong"] or match["italic"]
     if "*" in inner or "_" in inner:
         inner = EMPHASIS.sub(_unemphasised, inner)
-    if match.group(3) or (match.group(4) and match.string.startswith("_", match.end())):
+    if match["space"] or (match["italic"] and match.string.startswith("_", match.end())):
         return inner + " "
     return inner
 
