@@ -329,8 +329,10 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     if not verdict.keep:
         return 0.0 if verdict.into else -SPAN_CHROME_COST
     words = word_count(block.text)
-    if block.link_density > SPAN_LINK_HEAVY or is_run_together(block.text, words) or is_counted_list(block.text, words):
+    if is_run_together(block.text, words) or is_counted_list(block.text, words):
         return -SPAN_LINK_COST
+    if block.link_density > SPAN_LINK_HEAVY:
+        return _linked_weight(block, words, introduced)
     if block.kind is Kind.TABLE:
         return _table_row_weight(block.text, words, introduced)
     if block.kind is Kind.LIST_ITEM:
@@ -348,6 +350,17 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     if block.kind is Kind.PARAGRAPH and words >= SHORT_SENTENCE_MIN_WORDS and SHORT_SENTENCE_END.search(block.text) and not is_title_like(block):
         return 0.0  # a short sentence: a step, a sign-off, a line of an address to the reader
     return -SPAN_SHORT_COST
+
+
+def _linked_weight(block: Block, words: int, introduced: bool) -> float:
+    """A link, or a block mostly of links: a menu item costs the most. An item of a list that a sentence introduces
+    or of a list of long links (products a story recommends, teaser headlines) weighs what it would without its
+    links."""
+    if block.kind is not Kind.LIST_ITEM:
+        return -SPAN_LINK_COST
+    if introduced:
+        return words * INTRODUCED_ITEM_WORD_WEIGHT
+    return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_LINK_COST
 
 
 def _table_row_weight(text: str, words: int, introduced: bool) -> float:

@@ -184,3 +184,15 @@ def test_items_of_a_list_that_a_sentence_introduces_pull_a_little_so_a_closing_l
     assert all(0 < w < 1 for w in weights[1:])
     assert article_span(weights) == (0, 3)
 
+
+
+def test_a_linked_list_item_weighs_as_without_its_links_unless_it_is_a_menu_item():
+    menu = Block(index=0, text="* Travel", kind=Kind.LIST_ITEM, link_density=0.9)
+    product = Block(index=0, text="* Sandisk Ultra flash drive, 64 GB, for 16 euros", kind=Kind.LIST_ITEM, link_density=0.9)
+    plain = Block(index=0, text=product.text, kind=Kind.LIST_ITEM)
+    assert span_weight(menu, KEEP) == -SPAN_LINK_COST
+    assert span_weight(product, KEEP) == span_weight(plain, KEEP) > -SPAN_LINK_COST
+    linked = [Block(index=i, text=t, kind=Kind.LIST_ITEM, line=i + 1, link_density=0.95) for i, t in enumerate(("* Cozmo", "* Her"), 1)]
+    got = span_weights([*blocks("Our editors recommend these:"), *linked], [KEEP] * 3)
+    assert got[1] > 0 and got[2] > 0  # a list a sentence introduces, however linked
+    assert span_weight(Block(index=0, text=PROSE, link_density=0.9), KEEP) == -SPAN_LINK_COST  # a linked paragraph
