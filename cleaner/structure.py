@@ -286,12 +286,14 @@ def _introduced_lists(blocks: Sequence[Block], verdicts: Sequence[Verdict], runs
 
 
 def _unmarked_items(blocks: Sequence[Block]) -> set[int]:
-    """The items of lists printed without markers: runs of at least UNMARKED_LIST_MIN_ITEMS paragraphs on
-    consecutive lines (no blank line between) of UNMARKED_ITEM_MIN_WORDS words or more ("Erhöht die Lebensdauer")."""
+    """The items of lists printed without markers: runs of at least UNMARKED_LIST_MIN_ITEMS short paragraphs (no
+    prose) on consecutive lines (no blank line between) of UNMARKED_ITEM_MIN_WORDS words or more ("Erhöht die
+    Lebensdauer der Bauteile")."""
     found: set[int] = set()
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
-        item = block is not None and block.kind is Kind.PARAGRAPH and word_count(block.text) >= UNMARKED_ITEM_MIN_WORDS
+        item = block is not None and block.kind is Kind.PARAGRAPH and not is_prose(block.text)
+        item = item and word_count(block.text) >= UNMARKED_ITEM_MIN_WORDS
         if item and run and block.line == blocks[run[-1]].line + 1:
             run.append(i)
             continue

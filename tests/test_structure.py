@@ -208,3 +208,5 @@ def test_items_of_a_list_without_markers_cost_less_than_a_menu_on_consecutive_li
     assert span_weights(menu, [KEEP] * 4) == [-SPAN_SHORT_COST] * 4
     assert span_weights(apart, [KEEP] * 4) == [-SPAN_SHORT_COST] * 4
     assert span_weights(advantages[:3], [KEEP] * 3) == [-SPAN_SHORT_COST] * 3  # too few lines for a list
+    broken = [*advantages[:3], Block(index=3, text=PROSE, line=13)]
+    assert span_weights(broken, [KEEP] * 4)[:3] == [-SPAN_SHORT_COST] * 3  # a sentence is no item: three lines only
