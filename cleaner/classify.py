@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
 from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, find_repeat, find_title, is_heading, is_prose, span_weights, teaser_run_end, word_count
-from cleaner.structure_boxes import author_boxes, is_closing_credit
+from cleaner.structure_boxes import author_boxes, is_closing_credit, sign_off_end
 
 TITLE_LINE = "structure.title.line"
 TITLE_REPEAT = "structure.title.repeat"
@@ -188,6 +188,7 @@ def _text_structure(
         end = teaser_run_end(weights, start, end)
         if end < len(blocks) and verdicts[end].keep and is_closing_credit(blocks[end].text):
             end += 1
+        end = sign_off_end(blocks, verdicts, weights, end)
     title = find_title(blocks, verdicts, start)
     if extracted and title is not None and _heads_a_section(blocks, verdicts, title):
         title = None

@@ -90,6 +90,11 @@ INTRODUCED_ITEM_WORD_WEIGHT = 0.1
 # table or a price list under it does not pull a footnote in (tuned on the same dumps: 0 lets a recipe's nutrition
 # table in, a row as costly as a short line (6) drops the tables inside stories).
 TABLE_ROW_COST = 1.0
+# A list without markers (a product's advantages, one per line) has at least this many items on consecutive lines, of
+# at least this many words each: a menu's items are one or two words (tuned on the dumps of bench aeb, naeb and
+# wcxb-articles, both renderers: 3 items of 3 words lose on naeb and wcxb with inscriptis).
+UNMARKED_LIST_MIN_ITEMS = 4
+UNMARKED_ITEM_MIN_WORDS = 4
 # The kinds of block that come in runs: list items and table rows.
 RUN_KINDS = (Kind.LIST_ITEM, Kind.TABLE)
 
@@ -250,12 +255,16 @@ def span_weights(blocks: Sequence[Block], verdicts: Sequence[Verdict], box_rules
     headlines = _story_headlines(blocks, verdicts)
     runs = _list_runs(blocks)
     introduced = _introduced_lists(blocks, verdicts, runs)
+    unmarked = _unmarked_items(blocks)
     weights = []
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if verdict.rule_id in box_rules and _box_before(verdicts, i) != verdict.rule_id:
             weights.append(-STORY_BREAK_COST if _box_is_dated(blocks, i) else -SPAN_BOUNDARY_COST)
         else:
-            weights.append(-SPAN_BOUNDARY_COST if i in headlines else span_weight(block, verdict, runs[i], i in introduced))
+            weight = span_weight(block, verdict, runs[i], i in introduced)
+            if i in unmarked and weight == -SPAN_SHORT_COST:
+                weight = -SPAN_LIST_LONG_COST  # an item of a list without markers costs what a long list item does
+            weights.append(-SPAN_BOUNDARY_COST if i in headlines else weight)
     return weights
 
 
@@ -273,6 +282,24 @@ def _introduced_lists(blocks: Sequence[Block], verdicts: Sequence[Verdict], runs
         intro = blocks[i - 1]
         if runs[i] and not runs[i - 1] and verdicts[i - 1].keep and _is_list_intro(intro.text):
             found.update(range(i, i + runs[i]))
+    return found
+
+
+def _unmarked_items(blocks: Sequence[Block]) -> set[int]:
+    """The items of lists printed without markers: runs of at least UNMARKED_LIST_MIN_ITEMS short paragraphs (no
+    prose) on consecutive lines (no blank line between) of UNMARKED_ITEM_MIN_WORDS words or more ("Erhöht die
+    Lebensdauer der Bauteile")."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        item = block is not None and block.kind is Kind.PARAGRAPH and not is_prose(block.text)
+        item = item and word_count(block.text) >= UNMARKED_ITEM_MIN_WORDS
+        if item and run and block.line == blocks[run[-1]].line + 1:
+            run.append(i)
+            continue
+        if len(run) >= UNMARKED_LIST_MIN_ITEMS:
+            found.update(run)
+        run = [i] if item else []
     return found
 
 
@@ -329,8 +356,10 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     if not verdict.keep:
         return 0.0 if verdict.into else -SPAN_CHROME_COST
     words = word_count(block.text)
-    if block.link_density > SPAN_LINK_HEAVY or is_run_together(block.text, words) or is_counted_list(block.text, words):
+    if is_run_together(block.text, words) or is_counted_list(block.text, words):
         return -SPAN_LINK_COST
+    if block.link_density > SPAN_LINK_HEAVY:
+        return _linked_weight(block, words, introduced)
     if block.kind is Kind.TABLE:
         return _table_row_weight(block.text, words, introduced)
     if block.kind is Kind.LIST_ITEM:
@@ -348,6 +377,17 @@ def span_weight(block: Block, verdict: Verdict, list_run: int = 1, introduced: b
     if block.kind is Kind.PARAGRAPH and words >= SHORT_SENTENCE_MIN_WORDS and SHORT_SENTENCE_END.search(block.text) and not is_title_like(block):
         return 0.0  # a short sentence: a step, a sign-off, a line of an address to the reader
     return -SPAN_SHORT_COST
+
+
+def _linked_weight(block: Block, words: int, introduced: bool) -> float:
+    """A link, or a block mostly of links: a menu item costs the most. An item of a list that a sentence introduces
+    or of a list of long links (products a story recommends, teaser headlines) weighs what it would without its
+    links."""
+    if block.kind is not Kind.LIST_ITEM:
+        return -SPAN_LINK_COST
+    if introduced:
+        return words * INTRODUCED_ITEM_WORD_WEIGHT
+    return -SPAN_LIST_LONG_COST if words >= SPAN_LIST_LONG_WORDS else -SPAN_LINK_COST
 
 
 def _table_row_weight(text: str, words: int, introduced: bool) -> float:

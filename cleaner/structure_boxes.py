@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.model import Block, Verdict
-from cleaner.structure import is_prose, word_count
+from cleaner.model import Block, Kind, Verdict
+from cleaner.structure import SPAN_LINK_HEAVY, is_prose, word_count
 
 # An author box prints the author's name on a line of its own and a biography that begins with that name
 # ("Markus Balser" / "Markus Balser kam 2001 zur …"); a name is a few capitalised words.
@@ -18,6 +18,16 @@ AUTHOR_LINK_MAX_WORDS = 5
 # right under its last paragraph.
 CLOSING_CREDIT = re.compile(r"(additional |further )?(reporting|writing|editing|research|compiled) by\b", re.I)
 CLOSING_CREDIT_MAX_CHARS = 300
+# A blog post signs off under its last paragraph with a line or two of a few words ("XX, Die Redaktion", "Keep
+# talking sports!"), above the page's boxes (tuned on the dumps of bench aeb, naeb and wcxb-articles, both renderers).
+SIGN_OFF_MAX_LINES = 2
+SIGN_OFF_MAX_WORDS = 5
+# ... a sign-off greets or cheers; a short line under a news story is a tag line, a credit or a share prompt.
+SIGN_OFF = re.compile(
+    r"(?:x+o*x*o*|love|cheers|best|yours|hugs|liebe grüße|viele grüße|herzliche? grüße|alles liebe|bis bald|lg|eure?|"
+    r"deine?|bisous|bises|amitiés|saludos|un abrazo|baci|groetjes)\b|.*!$",
+    re.I,
+)
 
 
 def author_boxes(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> list[int]:
@@ -52,3 +62,22 @@ def _contact_lines(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: 
 def is_closing_credit(text: str) -> bool:
     """A wire story's closing credit line: "Additional reporting by …; Editing by …"."""
     return len(text) <= CLOSING_CREDIT_MAX_CHARS and bool(CLOSING_CREDIT.match(text))
+
+
+def sign_off_end(blocks: Sequence[Block], verdicts: Sequence[Verdict], weights: Sequence[float], end: int) -> int:
+    """`end` moved over the sign-off under the story's last block of text (`end` - 1, of a positive span weight): at
+    most SIGN_OFF_MAX_LINES short lines that greet or cheer, after which the page ends or a block a rule removed."""
+    if not 0 < end < len(blocks) or weights[end - 1] <= 0:
+        return end
+    stop = end
+    while stop < min(len(blocks), end + SIGN_OFF_MAX_LINES) and _is_sign_off_line(blocks[stop], verdicts[stop]):
+        stop += 1
+    if stop == len(blocks) or not verdicts[stop].keep:
+        return stop
+    return end
+
+
+def _is_sign_off_line(block: Block, verdict: Verdict) -> bool:
+    if not verdict.keep or block.kind not in (Kind.PARAGRAPH, Kind.LIST_ITEM) or block.link_density > SPAN_LINK_HEAVY:
+        return False
+    return word_count(block.text) <= SIGN_OFF_MAX_WORDS and bool(SIGN_OFF.match(block.text))

@@ -82,7 +82,7 @@ def test_table_cell_separators_at_the_edges_of_a_row_go_but_those_between_cells_
 def test_html2text_escapes_are_undone_after_the_links_are_stripped():
     texts = [b.text for b in segment_text("1\\. Cloud Services\n\n19\\. Juni 2019\n\n[a b](https://x.example/a\\(b\\))\n\nC:\\Users")]
     assert texts == ["1. Cloud Services", "19. Juni 2019", "a b", "C:\\Users"]
-    assert segment_text("1\\. Cloud Services")[0].kind is Kind.PARAGRAPH  # escaped: a paragraph, not a list item
+    assert segment_text("1\\. Cloud Services")[0].kind is Kind.LIST_ITEM  # escaped, but a list item to a reader
 
 
 def test_a_column_layout_of_inscriptis_is_a_table_of_one_block_per_row():
@@ -122,3 +122,34 @@ def test_an_emphasis_opened_in_another_block_leaves_no_marker_before_the_full_st
             "Details are on the [foundation's pages](https://x.example/a)._\n\n___")
     assert [b.text for b in segment_text(text)] == [
         "Stream and registration", "The meeting is streamed. Registration and a small fee are asked for. Details are on the foundation's pages.", "___"]
+
+
+def test_an_image_whose_target_has_escaped_parentheses_and_wraps_over_lines_goes_whole():
+    text = ("![](https://cdn.example.com/thumbor/a=/0x0:675x1200/filters:focal\\(0x0:675x1200\\):no_upscale\\(\\)/cdn.example-\n"
+            "com/uploads/file/facetime.jpg) _Normally you appear to look below the camera._ Image:\n[WSig](https://x.example/s)")
+    assert [b.text for b in segment_text(text)] == ["Normally you appear to look below the camera. Image: WSig"]
+
+
+def test_emphasis_closed_after_a_space_or_run_into_the_next_one_leaves_the_words_apart():
+    texts = [b.text for b in segment_text(
+        "**Our favourite spots by the sea: **\n\n_**Update July 3rd:**__Added an explanation._\n\n"
+        "**[Pochettino was sacked](https://x.example/a) **last night.")]
+    assert texts == ["Our favourite spots by the sea:", "Update July 3rd: Added an explanation.", "Pochettino was sacked last night."]
+
+
+def test_a_compound_wrapped_after_its_hyphen_is_joined_without_a_space():
+    text = ("Alle weiteren Details zu den technischen Leistungsdaten gibt es in der Vorstellungs-\nNews.\n\n"
+            "Das Wetter ist in Nord- und Süddeutschland heute wieder ganz unterschiedlich, im Nord-\nund im Süden.")
+    texts = [b.text for b in segment_text(text)]
+    assert texts[0].endswith("in der Vorstellungs-News.")
+    assert texts[1].endswith("im Nord- und im Süden.")
+
+
+def test_an_emphasis_marker_left_alone_on_its_line_is_no_block():
+    texts = [b.text for b in segment_text("1. **Soft skin\n**\n\nFor soft skin you need the right care, every day.")]
+    assert texts == ["1. Soft skin", "For soft skin you need the right care, every day."]
+
+
+def test_the_double_underscores_of_code_are_no_emphasis_even_with_spaces_around():
+    line = "1 2 __m512i diff0 = _mm512_xor_si512 ( h0 , probe0 ); __m512i diff1 = _mm512_xor_si512 ( h1 , probe1 );"
+    assert segment_text(line)[0].text == line

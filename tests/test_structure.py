@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, article_span, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
+from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, SPAN_LIST_LONG_COST, SPAN_SHORT_COST, article_span, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -184,3 +184,29 @@ def test_items_of_a_list_that_a_sentence_introduces_pull_a_little_so_a_closing_l
     assert all(0 < w < 1 for w in weights[1:])
     assert article_span(weights) == (0, 3)
 
+
+
+def test_a_linked_list_item_weighs_as_without_its_links_unless_it_is_a_menu_item():
+    menu = Block(index=0, text="* Travel", kind=Kind.LIST_ITEM, link_density=0.9)
+    product = Block(index=0, text="* Sandisk Ultra flash drive, 64 GB, for 16 euros", kind=Kind.LIST_ITEM, link_density=0.9)
+    plain = Block(index=0, text=product.text, kind=Kind.LIST_ITEM)
+    assert span_weight(menu, KEEP) == -SPAN_LINK_COST
+    assert span_weight(product, KEEP) == span_weight(plain, KEEP) > -SPAN_LINK_COST
+    linked = [Block(index=i, text=t, kind=Kind.LIST_ITEM, line=i + 1, link_density=0.95) for i, t in enumerate(("* Cozmo", "* Her"), 1)]
+    got = span_weights([*blocks("Our editors recommend these:"), *linked], [KEEP] * 3)
+    assert got[1] > 0 and got[2] > 0  # a list a sentence introduces, however linked
+    assert span_weight(Block(index=0, text=PROSE, link_density=0.9), KEEP) == -SPAN_LINK_COST  # a linked paragraph
+
+
+def test_items_of_a_list_without_markers_cost_less_than_a_menu_on_consecutive_lines():
+    items = ("Compensates wear very quickly", "Extends the life of the parts", "Evens out scratches and small cracks",
+             "Reduces noise and vibration a lot")
+    advantages = [Block(index=i, text=t, line=10 + i) for i, t in enumerate(items)]
+    menu = [Block(index=i, text=t, line=10 + i) for i, t in enumerate(("Home", "World news", "Business", "Sport"))]
+    apart = [Block(index=i, text=t, line=10 + 2 * i) for i, t in enumerate(items)]  # blank lines between: paragraphs
+    assert span_weights(advantages, [KEEP] * 4) == [-SPAN_LIST_LONG_COST] * 4
+    assert span_weights(menu, [KEEP] * 4) == [-SPAN_SHORT_COST] * 4
+    assert span_weights(apart, [KEEP] * 4) == [-SPAN_SHORT_COST] * 4
+    assert span_weights(advantages[:3], [KEEP] * 3) == [-SPAN_SHORT_COST] * 3  # too few lines for a list
+    broken = [*advantages[:3], Block(index=3, text=PROSE, line=13)]
+    assert span_weights(broken, [KEEP] * 4)[:3] == [-SPAN_SHORT_COST] * 3  # a sentence is no item: three lines only

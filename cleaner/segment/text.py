@@ -22,31 +22,50 @@ WRAP_MAX_CHARS = 100
 # Lines longer than this are split at sentence ends so a dump with no line breaks still segments.
 MAX_BLOCK_CHARS = 5_000
 
-LIST_MARKER = re.compile(r"^(?:[*\-•·▪►–+]|\d{1,3}[.)])\s+")
+# html2text escapes a number or a dash that opens a line of text ("1\\. Cloud Services"): a list to a reader all the same.
+LIST_MARKER = re.compile(r"^(?:\\?[*\-•·▪►–+]|\d{1,3}\\?[.)])\s+")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-# Possessive: a link target is a run of non-space characters with balanced parentheses, never given back.
-MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]++|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)")
+# Possessive: a link target is a run of non-space characters with balanced parentheses (html2text escapes a target's
+# parentheses: "filters:focal\\(0x0:675x1200\\)"), never given back.
+LINK_TARGET = r"\((?:\\[()]|[^()\s\\]++|\\|\([^()]*\))*+(?:\s+\"[^\"]*\")?\)"
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\](?:" + LINK_TARGET + r"|\([^)]*\))")
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]" + LINK_TARGET)
 # A link whose target html2text left with spaces in it (a share URL with the headline in its query): a target
 # that starts like a URL and runs to the next closing parenthesis. Tried only where MARKDOWN_LINK finds nothing.
 # It is tried on one block's lines at a time, so an unclosed "[x](http" can take no more than its own paragraph
 # (a mailto share link carries the whole headline and summary: no tighter bound fits it).
 LOOSE_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?:|/|mailto:|javascript:)[^()]*(?:\([^()]*\)[^()]*)*?\)")
 EMPTY_LINK = re.compile(r"\[\s*\]")
-EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
+# Bold or italics. html2text leaves a space inside a bold run the page had ("**Our spots: **"), and closes one italic
+# run and opens the next with nothing between ("_**Update:**__Added a tweet._"), where the page had a space.
+# Only "**" closes after a space: "__" and "_" are also the underscores of code ("__m512i x = y; __m512i z").
+EMPHASIS = re.compile(
+    r"\*\*(?=\S)(?P<bold>.+?)(?<=\S)(?P<space>\s*)\*\*|__(?=\S)(?P<strong>.+?)(?<=\S)__"
+    r"|(?<![^\W_])_(?=\S)(?P<italic>[^_]+?)(?<=\S)_(?![^\W_])"
+)
 # An emphasis that html2text opened or closed in another block (a line break inside "_**...**..._"): its marker is
 # left at the block's start or end, where it would hide the full stop of the sentence.
 # A line of underscores (a separator) is no emphasis.
-STRAY_EMPHASIS = re.compile(r"^(?:\*\*|__?)+(?=[^\W_]|[\"“„«(])|(?<=[^\W_]|[.!?:;,)\"”“»])(?:\*\*|__?)+$")
+# Its opening marker may follow a list marker ("1. **Soft skin" / "**").
+STRAY_EMPHASIS = re.compile(r"(?:^|(?<=^[*\-•] )|(?<=^\d[.)] )|(?<=^\d\d[.)] ))(?:\*\*|__?)+(?=[^\W_]|[\"“„«(])|(?<=[^\W_]|[.!?:;,)\"”“»])\s*(?:\*\*|__?)+$")
+# An emphasis marker alone on its line ("1. **Soft skin" / "**"): a line break inside the emphasis, no text. A rule
+# line ("* * *", "____") stays: it separates the story from what follows.
+MARKUP_ONLY = re.compile(r"\*\*|__?")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 # The characters a list marker or a markdown heading can start with, to skip both regexes for most lines.
-MARKER_FIRST_CHARS = frozenset("*-•·▪►–+#0123456789")
+MARKER_FIRST_CHARS = frozenset("\\*-•·▪►–+#0123456789")
 # The cell separators html2text prints at the edges of a table row ("Our dog is a friend.  |"): a paragraph laid
 # out in a table cell ends like a sentence once they are gone. Separators between cells stay.
 TABLE_EDGE = re.compile(r"^(?:\|\s*)+(?=\S)|(?<=\S)(?:\s*\|)+$")
 # html2text escapes what markdown would read as syntax ("1\. Cloud Services", "19\. Juni 2019", "\+ Tax"); a
 # reader sees the character alone. Unescaped after the links are stripped, so an escaped bracket opens no link.
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+# The parentheses and brackets html2text escapes; they open or close no link.
+ESCAPED_BRACKET = re.compile(r"\\[()\[\]]")
+# html2text wraps a line after the hyphen of a compound ("Vorstellungs-" / "News"): the two halves join without a
+# space, unless a conjunction follows, where the hyphen had a space after it ("Nord- und Süddeutschland").
+WRAPPED_HYPHEN = re.compile(r"[^\W\d_]-$")
+HYPHEN_CONJUNCTION = re.compile(r"(?:und|oder|bis|bzw|sowie|and|or|to|nor|et|ou|y|o|e)\b")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # An inline image's data URI (an SVG logo, a placeholder GIF): html2text prints it whole, wrapped over many lines
 # and with spaces, which no link pattern can match; its text would read as paragraphs of numbers.
@@ -85,8 +104,8 @@ def segment_text(text: str) -> tuple[Block, ...]:
         plain, link_density = strip_markdown(chunk)
         plain = TABLE_EDGE.sub("", plain) if "|" in plain else plain
         plain = MARKDOWN_ESCAPE.sub(r"\1", plain) if "\\" in plain else plain
-        if not plain:
-            continue  # an image or an empty link: nothing a reader sees as text
+        if not plain or MARKUP_ONLY.fullmatch(plain):
+            continue  # an image, an empty link or an empty emphasis: nothing a reader sees as text
         for piece in _split_long(plain) if len(plain) > MAX_BLOCK_CHARS else (plain,):
             blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, tag=tag, link_density=link_density))
     return tuple(blocks)
@@ -121,11 +140,21 @@ def strip_markdown(chunk: str) -> tuple[str, float]:
     """Text without markdown images, link targets and emphasis; and the share of it that was link text."""
     text, linked = _strip_links(chunk) if "](" in chunk or "[]" in chunk else (chunk, 0)
     if "**" in text or "_" in text:
-        text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+        text = EMPHASIS.sub(_unemphasised, text)
         text = STRAY_EMPHASIS.sub("", text)
     if text is not chunk:
         text = " ".join(text.split())
     return text, min(1.0, linked / len(text)) if text else 0.0
+
+
+def _unemphasised(match: re.Match) -> str:
+    """The text of an emphasis, with the emphasis nested in it stripped too; a space where the next one opens."""
+    inner = match["bold"] or match["strong"] or match["italic"]
+    if "*" in inner or "_" in inner:
+        inner = EMPHASIS.sub(_unemphasised, inner)
+    if match["space"] or (match["italic"] and match.string.startswith("_", match.end())):
+        return inner + " "
+    return inner
 
 
 def _strip_links(chunk: str) -> tuple[str, int]:
@@ -164,7 +193,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str, bool]]:
             if not current:
                 start, current = number, line
             else:
-                current += _joiner(current) + line
+                current += _joiner(current, line) + line
         previous_length = len(line)
     if current:
         yield start, current, False
@@ -221,12 +250,19 @@ def _open_link(text: str) -> bool:
     """True inside an unfinished markdown link or image, which a renderer may wrap over lines."""
     if "[" not in text and "](" not in text:
         return False
+    text = ESCAPED_BRACKET.sub("", text) if "\\" in text else text
     return text.count("[") > text.count("]") or text.rfind("](") > text.rfind(")")
 
 
-def _joiner(text: str) -> str:
-    # html2text breaks long URLs after a hyphen; inside a link target the pieces belong together.
-    return "" if "](" in text and text.rfind("](") > text.rfind(")") else " "
+def _joiner(text: str, line: str) -> str:
+    """What joins a wrapped line to the text before it."""
+    if "](" in text:
+        text = ESCAPED_BRACKET.sub("", text) if "\\" in text else text
+        if text.rfind("](") > text.rfind(")"):
+            return ""  # html2text breaks long URLs after a hyphen; inside a link target the pieces belong together
+    if text[-1] == "-" and line[0].isalpha() and WRAPPED_HYPHEN.search(text) and not HYPHEN_CONJUNCTION.match(line):
+        return ""
+    return " "
 
 
 def _starts_new_block(previous_length: int, line: str) -> bool:
