@@ -104,7 +104,7 @@ def choose_title(facts: PageFacts) -> str | None:
     if h1:
         heading = _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
         return repair_text(_restored_characters(heading, cleaned))
-    return repair_text(cleaned[0]) if cleaned else None
+    return page_title(facts)
 
 
 def page_title(facts: PageFacts) -> str | None:

@@ -68,12 +68,12 @@ def _data_body(tree: HtmlElement, shown: Sequence[Unit]) -> tuple[HtmlElement, l
     the paragraphs' texts (a related story in the same data may be longer)."""
     needed = MIN_HIDDEN_RATIO * sum(len(u.text) for u in shown)
     best: tuple[HtmlElement, list[str]] | None = None
+    best_length = 0
     for script in tree.xpath(DATA_SCRIPTS):
         for paragraphs in _paragraph_lists(_loaded(script.text or ""), 0):
             length = sum(map(len, paragraphs))
-            if length >= needed and (best is None or length > sum(map(len, best[1]))) \
-                    and _is_same_story(shown, paragraphs):
-                best = (script, paragraphs)
+            if length >= needed and length > best_length and _is_same_story(shown, paragraphs):
+                best, best_length = (script, paragraphs), length
     return best
 
 
