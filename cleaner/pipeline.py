@@ -79,13 +79,15 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
 def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
     # Imported here so that text-only runs never pay for importing trafilatura.
     from cleaner.fields.html_meta import read_html_fields
+    from cleaner.fields.page import read_head
     from cleaner.segment.html import segment_html
     from cleaner.segment.html_parse import parse_html_page
 
     tree, notes = parse_html_page(text)
-    blocks = segment_html(tree, url=raw.url)
+    head = read_head(tree)
+    blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article)
     article = any(block.in_main for block in blocks)
-    meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article)
+    meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article, head=head)
     layouts = select_layouts(ruleset, blocks, _host(meta.url or raw.url))
     layout = layouts[0].layout if layouts else None
     judged = classify(blocks, _rules(ruleset, layouts), Format.HTML)

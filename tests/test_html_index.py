@@ -2,8 +2,8 @@
 
 import cleaner
 from cleaner.assemble import NO_ARTICLE
+from cleaner.fields.page import read_head
 from cleaner.segment.html_parse import parse_html
-from cleaner.segment.html_index import declares_article
 
 STORIES = [
     ("/news/tram-line-extension", "Council backs tram extension in the north",
@@ -69,13 +69,20 @@ def test_article_with_related_cards_stays_an_article():
     assert NO_ARTICLE not in record.warnings
 
 
+def declares_article(page: str) -> bool:
+    return read_head(parse_html(page)).declares_article
+
+
 def test_declares_article_reads_opengraph_jsonld_and_microdata():
-    assert declares_article(parse_html('<html><head><meta property="og:type" content="Article"></head>'
-                                       "<body><p>x</p></body></html>"))
-    assert declares_article(parse_html('<html><head><script type="application/ld+json">'
-                                       '{"@type": "NewsArticle", "headline": "x"}</script></head>'
-                                       "<body><p>x</p></body></html>"))
-    assert declares_article(parse_html('<html><body><div itemscope itemtype="https://schema.org/BlogPosting">'
-                                       "<p>x</p></div></body></html>"))
-    assert not declares_article(parse_html('<html><head><meta property="og:type" content="website"></head>'
-                                           "<body><p>x</p></body></html>"))
+    assert declares_article('<html><head><meta property="og:type" content="Article"></head><body><p>x</p></body></html>')
+    assert declares_article('<html><head><meta property="article:published_time" content="2020-01-19">'
+                            "</head><body><p>x</p></body></html>")
+    assert declares_article('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "x"}'
+                            "</script></head><body><p>x</p></body></html>")
+    assert declares_article('<html><body><div itemscope itemtype="https://schema.org/BlogPosting">'
+                            '<time itemprop="datePublished">2020-01-19</time><p>x</p></div></body></html>')
+    assert not declares_article('<html><head><meta property="og:type" content="website"></head>'
+                                "<body><p>x</p></body></html>")
+    # A teaser card marked up as an article item without its date does not make the page one.
+    assert not declares_article('<html><body><div itemscope itemtype="https://schema.org/NewsArticle">'
+                                "<p>x</p></div></body></html>")

@@ -40,10 +40,6 @@ MAX_STRUCTURED_VALUES = 12
 MAX_UTC_OFFSET_HOURS = 14
 # A UTC value and a local dateline of the same instant fall at most this many calendar days apart.
 MAX_TIME_ZONE_DAYS = 1
-# Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...), found by
-# the attribute axis (as TIME_IN_ARTICLE).
-MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
-                     "[.//*[@itemprop='datePublished']]")
 # Page data of script frameworks (Next.js, Nuxt, data layers) naming the publication date.
 DATA_SCRIPTS = "//script[not(@src)][not(contains(translate(@type,'LDJSON','ldjson'),'ld+json'))]/text()"
 SCRIPT_PUBLISHED = re.compile(
@@ -70,7 +66,7 @@ def choose_date(facts: PageFacts) -> str | None:
             found.append(parsed)
     found = found or _script_dates(facts) or _title_dates(facts, day_first)
     printed = visible_dateline(facts)
-    if found and (_declares_article(facts) or _page_shows_day(facts, found[0])):
+    if found and (facts.declares_article or _page_shows_day(facts, found[0])):
         twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
         chosen = _local_time_of(found[0], twins)
         if printed and _prefers_printed(printed, chosen, facts):
@@ -124,12 +120,6 @@ def _modified_values(facts: PageFacts):
         yield facts.jsonld.date_modified
     for key in MODIFIED_META:
         yield from facts.meta.all(key)
-
-
-def _declares_article(facts: PageFacts) -> bool:
-    """Whether the page calls itself an article; other pages carry template dates in their metadata."""
-    return (facts.jsonld.is_article or (facts.meta.first("og:type") or "").casefold() == "article"
-            or bool(facts.meta.first("article:published_time")) or bool(facts.tree.xpath(MICRODATA_ARTICLE)))
 
 
 def _parse_iso(value: str) -> str | None:

@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from cleaner.fields.html_authors import choose_byline
 from cleaner.fields.html_date import choose_date
 from cleaner.fields.html_title import choose_title, matches_site, page_title
-from cleaner.fields.jsonld import JsonLd, read_jsonld
-from cleaner.fields.page import MetaTags, PageFacts, read_meta
+from cleaner.fields.jsonld import JsonLd
+from cleaner.fields.page import MetaTags, PageFacts, PageHead, read_head
 from cleaner.fields.text_index import index_text
 from cleaner.model import Fields
 
@@ -28,7 +28,9 @@ CODE_TAG = re.compile(r"^[A-Z0-9]+(?:[:_][A-Za-z0-9]+)+$|^[A-Z0-9]+(?:-[A-Z0-9]+
 BREADCRUMB_HOME = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "anasayfa"})
 
 
-def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = None, article: bool = True) -> Fields:
+def read_html_fields(
+    tree, *, url: str | None = None, crawl_date: str | None = None, article: bool = True, head: PageHead | None = None
+) -> Fields:
     """Read the metadata of a parsed HTML page.
 
     Args:
@@ -37,17 +39,18 @@ def read_html_fields(tree, *, url: str | None = None, crawl_date: str | None = N
         crawl_date: ISO date of the crawl; no date after it is accepted (default: today).
         article: False when the page holds no article (a front page of teasers): its title is then the
             page's own, not a teaser's heading.
+        head: the page's declarations when the caller has read them already (read here otherwise).
 
     Returns:
         Fields with url, site, section, title, byline, authors, agency, date, language and
         categories; lead and captions are left empty.
     """
-    meta = read_meta(tree)
-    jsonld = read_jsonld(tree)
+    head = head or read_head(tree)
+    meta, jsonld = head.meta, head.jsonld
     page_url = _canonical_url(tree, meta, jsonld, url)
     site = _site_name(tree, meta, jsonld, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
-    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, index_text(tree))
+    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, index_text(tree), head.declares_article)
     byline = choose_byline(facts)
     return Fields(
         url=page_url,

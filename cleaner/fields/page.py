@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.fields.jsonld import JsonLd
+from cleaner.fields.jsonld import JsonLd, read_jsonld
 from cleaner.fields.text_index import TextIndex
+
+# Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...) with its
+# publication date, found by the attribute axis (a walk over the attributes, not every element).
+MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
+                     "[.//*[@itemprop='datePublished']]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +30,28 @@ class MetaTags:
 
 
 @dataclass(frozen=True, slots=True)
+class PageHead:
+    """What a page declares about itself, read once and shared by the segmenter and the field readers."""
+
+    meta: MetaTags
+    jsonld: JsonLd
+    declares_article: bool  # OpenGraph, JSON-LD or microdata call the page an article
+
+
+def read_head(tree) -> PageHead:
+    """The page's <meta> values, its JSON-LD, and whether either (or microdata) calls it an article."""
+    meta, jsonld = read_meta(tree), read_jsonld(tree)
+    return PageHead(meta, jsonld, declares_article(tree, meta, jsonld))
+
+
+def declares_article(tree, meta: MetaTags, jsonld: JsonLd) -> bool:
+    """Whether the page calls itself an article: listicles of linked headlines do, front pages do not, and
+    other pages carry template dates in their metadata."""
+    return (jsonld.is_article or (meta.first("og:type") or "").casefold() == "article"
+            or bool(meta.first("article:published_time")) or bool(tree.xpath(MICRODATA_ARTICLE)))
+
+
+@dataclass(frozen=True, slots=True)
 class PageFacts:
     """Everything the field choosers read: the tree and its metadata, read once."""
 
@@ -35,6 +62,7 @@ class PageFacts:
     site: str | None
     not_after: str
     texts: TextIndex  # every element in document order and its text, from one walk
+    declares_article: bool = False  # as PageHead.declares_article
 
     @property
     def elements(self) -> tuple:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import trafilatura
 from lxml.html import HtmlElement
 
+from cleaner.fields.page import read_head
 from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
@@ -64,12 +65,14 @@ SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 MAX_CHROME_BLOCK_CHARS = 2000
 CHROME_JOINER = " | "
 
-def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, ...]:
+def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article: bool | None = None) -> tuple[Block, ...]:
     """The page's text blocks in document order, those of the article body marked in_main.
 
     Args:
         tree: the page as returned by parse_html; it is not modified.
         url: the page's address, if known (helps the extractor resolve the page type).
+        declares_article: whether the page's metadata calls it an article (read from the tree if None);
+            a page that does is never taken for an index of teasers.
 
     Returns:
         One Block per text unit; all in_main=False when no article is found.
@@ -79,7 +82,9 @@ def segment_html(tree: HtmlElement, *, url: str | None = None) -> tuple[Block, .
         return ()
     units = iter_units(body)
     in_main = _main_units(tree, body, units, url)
-    if not _looks_like_article(units, in_main) or is_index_page(tree, units, in_main):
+    if declares_article is None:
+        declares_article = read_head(tree).declares_article
+    if not _looks_like_article(units, in_main) or (not declares_article and is_index_page(units, in_main)):
         return _to_blocks(tree, *_coarsen_chrome(units, [False] * len(units)))
     scope = main_scope(body, units, in_main)
     if DROP_EXTRACTED_DEK:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from cleaner.fields.jsonld import read_jsonld
 from cleaner.segment.html_blocks import INLINE_TAGS, Unit
 from cleaner.segment.html_scope import reads_like_prose, text_reaches
 
@@ -35,28 +34,17 @@ MIN_TEASER_SHARE = 0.45
 # Teasers for fewer distinct pages are a story's own call-outs (a donation link under every section).
 MIN_TEASER_TARGETS = 4
 NOT_A_PAGE = ("#", "javascript:", "mailto:", "tel:", "data:")
-ARTICLE_MICRODATA = "//*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
 
 
-def is_index_page(tree: HtmlElement, units: Sequence[Unit], in_main: Sequence[bool]) -> bool:
-    """Whether the chosen text is mostly teasers for other pages, on a page that declares no article."""
+def is_index_page(units: Sequence[Unit], in_main: Sequence[bool]) -> bool:
+    """Whether the chosen text is mostly teasers for other pages (the caller asks only of a page that
+    declares no article: listicles of linked headlines with blurbs declare one, front pages do not)."""
     chosen = [unit for unit, main in zip(units, in_main, strict=True) if main]
     teasers = [(unit, target) for unit in chosen if (target := _teaser_target(unit))]
     if len({target for _, target in teasers}) < MIN_TEASER_TARGETS:
         return False
     teaser_chars = sum(len(unit.text) for unit, _ in teasers)
-    if teaser_chars < MIN_TEASER_SHARE * sum(len(unit.text) for unit in chosen):
-        return False
-    return not declares_article(tree)
-
-
-def declares_article(tree: HtmlElement) -> bool:
-    """Whether the page calls itself an article (OpenGraph, JSON-LD or microdata): listicles of linked
-    headlines with blurbs do, front pages do not."""
-    og_types = tree.xpath("//meta[@property='og:type']/@content")
-    if any(value.strip().casefold() == "article" for value in og_types):
-        return True
-    return read_jsonld(tree).is_article or bool(tree.xpath(ARTICLE_MICRODATA))
+    return teaser_chars >= MIN_TEASER_SHARE * sum(len(unit.text) for unit in chosen)
 
 
 def _teaser_target(unit: Unit) -> str | None:
