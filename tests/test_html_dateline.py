@@ -1,14 +1,13 @@
 import lxml.html
 
 from cleaner.fields.html_dateline import PrintedDate, visible_dateline
-from cleaner.fields.jsonld import read_jsonld
-from cleaner.fields.page import PageFacts, read_meta
+from cleaner.fields.page import PageFacts, read_head
 from cleaner.fields.text_index import index_text
 
 
 def facts_of(body: str) -> PageFacts:
     tree = lxml.html.document_fromstring(f"<html><head></head><body>{body}</body></html>")
-    return PageFacts(tree, read_meta(tree), read_jsonld(tree), None, None, "2026-06-01", index_text(tree))
+    return PageFacts(tree, read_head(tree), None, None, "2026-06-01", index_text(tree))
 
 
 def test_plain_dateline_is_no_update():

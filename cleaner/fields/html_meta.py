@@ -50,7 +50,7 @@ def read_html_fields(
     page_url = _canonical_url(tree, meta, jsonld, url)
     site = _site_name(tree, meta, jsonld, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
-    facts = PageFacts(tree, meta, jsonld, page_url, site, not_after, index_text(tree), head.declares_article)
+    facts = PageFacts(tree, head, page_url, site, not_after, index_text(tree))
     byline = choose_byline(facts)
     return Fields(
         url=page_url,

@@ -56,13 +56,23 @@ class PageFacts:
     """Everything the field choosers read: the tree and its metadata, read once."""
 
     tree: object
-    meta: MetaTags
-    jsonld: JsonLd
+    head: PageHead
     url: str | None
     site: str | None
     not_after: str
     texts: TextIndex  # every element in document order and its text, from one walk
-    declares_article: bool = False  # as PageHead.declares_article
+
+    @property
+    def meta(self) -> MetaTags:
+        return self.head.meta
+
+    @property
+    def jsonld(self) -> JsonLd:
+        return self.head.jsonld
+
+    @property
+    def declares_article(self) -> bool:
+        return self.head.declares_article
 
     @property
     def elements(self) -> tuple:
