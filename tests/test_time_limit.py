@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -84,3 +86,41 @@ def test_clean_command_reports_the_slow_document_and_writes_the_others(tmp_path,
     assert [(e["input"].rsplit("/", 1)[-1], e["reason"]) for e in errors] == [
         ("slow.txt", f"time limit of {SHORT_LIMIT:g} s exceeded")]
     assert (out / "quick.json").exists()
+
+
+def test_one_watchdog_thread_serves_every_document():
+    for _ in range(50):
+        with time_limit(60):
+            pass
+    watchdogs = [t for t in threading.enumerate() if t.name == "cleaner-time-limit"]
+    assert len(watchdogs) == 1
+
+
+def test_the_earliest_deadline_fires_first_among_overlapping_documents():
+    caught = []
+
+    def slow(limit: float) -> None:
+        try:
+            with time_limit(limit):
+                while True:
+                    time.sleep(0.001)
+        except DocumentTimeout:
+            caught.append(limit)
+
+    threads = [threading.Thread(target=slow, args=(limit,)) for limit in (0.6, 0.1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert caught == [0.1, 0.6]
+
+
+def test_a_forked_child_has_a_watchdog_of_its_own(slow_dump):
+    with time_limit(60):  # the parent's watchdog exists before the fork
+        pass
+    pid = os.fork()
+    if pid == 0:  # the child: exit 0 only when its own watchdog cut the document short
+        result = _clean(slow_dump, SHORT_LIMIT)
+        os._exit(0 if isinstance(result, ErrorRecord) and result.reason.startswith("time limit") else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -124,6 +124,9 @@ YMD_PATTERNS = (
 DOTTED_PATTERN = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?" + _YEAR)
 # 12/15/2015, 15-12-2015: the order depends on the country.
 SLASHED_PATTERN = re.compile(r"(?<![\d/-])(?P<a>\d{1,2})([/-])(?P<b>\d{1,2})\2" + _YEAR)
+# Every pattern above writes the year in four digits: a text without four digits in a row holds no date, and
+# most texts the readers test (a page's lines and attributes) have none, so the month-name scans are skipped.
+FOUR_DIGITS = re.compile(r"\d{4}")
 
 _ZONE = (
     r"(?:\s*(?P<zone>Z(?![^\W\d_])|[+-]\d{2}:?\d{2}(?!\d)"
@@ -172,6 +175,8 @@ def parse_date(text: str, *, day_first: bool | None = None, not_after: str | Non
 def find_dates(text: str, *, day_first: bool | None = None,
                not_after: str | None = None) -> tuple[DateMatch, ...]:
     """Every valid date in a text, in reading order, overlapping readings removed."""
+    if not FOUR_DIGITS.search(text):  # every date pattern spells its year with four digits
+        return ()
     candidates = [*_named_dates(text), *_numeric_dates(text, day_first)]
     limit = (not_after or "")[:10]
     if limit:

@@ -203,10 +203,14 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     headings = _headings(facts)
     if not references:
         return headings[0] if len(headings) == 1 else None
-    scored = [(max(_similarity(h, ref) for ref in references), h) for h in headings]
-    best = max(scored, default=(0.0, None), key=lambda pair: pair[0])
-    if best[0] >= H1_MATCH:
-        return best[1]
+    best, best_score = None, 0.0
+    for heading in headings:  # the first of the best-scored headings, if it scores H1_MATCH
+        floor = max(best_score, H1_MATCH)
+        score = max(_similarity(heading, ref, floor) for ref in references)
+        if score > best_score and score >= H1_MATCH:
+            best, best_score = heading, score
+    if best is not None:
+        return best
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
     sole = facts.tree.xpath("//body//h1")
     if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
@@ -214,13 +218,18 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     return None
 
 
-def _similarity(heading: str, reference: str) -> float:
+def _similarity(heading: str, reference: str, floor: float = 0.0) -> float:
+    """How alike the two read (0 to 1); 0.0 when they cannot reach `floor`, known from the
+    upper bounds of the ratio, which cost a fraction of it (a page may have dozens of headings)."""
     a, b = heading.casefold(), reference.casefold()
     if a == b:
         return 1.0
     if len(a) >= MIN_TITLE_CHARS * 3 and a in b:
         return 0.95
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
 
 
 def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | None:
