@@ -67,7 +67,6 @@ class Block:
     kind: Kind = Kind.PARAGRAPH
     line: int | None = None  # 1-based line number in a text dump
     tag: str | None = None  # HTML element name
-    path: str | None = None  # HTML element path, e.g. "body/div[2]/p[3]"
     link_density: float = 0.0
     in_main: bool = True  # inside the main content found by the extractor (HTML)
 

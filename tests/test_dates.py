@@ -1,6 +1,6 @@
 import pytest
 
-from cleaner.fields.dates import find_dates, parse_date
+from cleaner.fields.dates import MONTH_OF, MONTH_START, find_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,7 @@ def test_find_dates_reports_spans():
     text = "From 15.12.2015 to 16.12.2015"
     found = find_dates(text)
     assert [text[f.start:f.end] for f in found] == ["15.12.2015", "16.12.2015"]
+
+
+def test_every_month_name_opens_with_the_letters_the_quick_test_looks_for():
+    assert all(MONTH_START.match(form) for form in MONTH_OF)

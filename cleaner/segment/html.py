@@ -85,7 +85,7 @@ def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article:
     if declares_article is None:
         declares_article = read_head(tree).declares_article
     if not _looks_like_article(units, in_main) or (not declares_article and is_index_page(units, in_main)):
-        return _to_blocks(tree, *_coarsen_chrome(units, [False] * len(units)))
+        return _to_blocks(*_coarsen_chrome(units, [False] * len(units)))
     scope = main_scope(body, units, in_main)
     if DROP_EXTRACTED_DEK:
         without = without_dek(units, in_main, scope)
@@ -97,7 +97,7 @@ def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article:
     # body (body F1 aeb 0.967 -> 0.964, naeb 0.933 -> 0.934, wcxb-articles 0.940 -> 0.939 with it in).
     units = name_standfirst(units, in_main)
     units, in_main = with_hidden_paragraphs(tree, units, in_main)
-    return _to_blocks(tree, *_coarsen_chrome(units, in_main))
+    return _to_blocks(*_coarsen_chrome(units, in_main))
 
 
 def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: str | None) -> list[bool]:
@@ -296,23 +296,15 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     return (document.text or "") if document is not None else ""
 
 
-def _to_blocks(tree: HtmlElement, units: list[Unit], in_main: list[bool]) -> tuple[Block, ...]:
-    root = tree.getroottree()
-    blocks = []
-    for index, (unit, main) in enumerate(zip(units, in_main, strict=True)):
-        blocks.append(
-            Block(
-                index=index,
-                text=unit.text,
-                kind=unit.kind,
-                tag=str(unit.element.tag),
-                path=_short_path(root.getpath(unit.element)),
-                link_density=unit.link_chars / max(len(unit.text), 1),
-                in_main=main,
-            )
+def _to_blocks(units: list[Unit], in_main: list[bool]) -> tuple[Block, ...]:
+    return tuple(
+        Block(
+            index=index,
+            text=unit.text,
+            kind=unit.kind,
+            tag=str(unit.element.tag),
+            link_density=unit.link_chars / max(len(unit.text), 1),
+            in_main=main,
         )
-    return tuple(blocks)
-
-
-def _short_path(xpath: str) -> str:
-    return xpath.removeprefix("/html/").lstrip("/")
+        for index, (unit, main) in enumerate(zip(units, in_main, strict=True))
+    )

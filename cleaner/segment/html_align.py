@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -79,12 +80,14 @@ class _Alignment:
     they are counted on the first such try, and the units matched whole before it are taken off then.
     """
 
-    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used", "ref_shingles", "matched")
+    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used_starts", "used_ends", "ref_shingles", "matched")
 
     def __init__(self, ref: str, ref_words: list[str]) -> None:
         self.ref, self.ref_words, self.cursor = ref, ref_words, 0
         self.vocabulary = frozenset(ref_words)
-        self.used: list[tuple[int, int]] = []
+        # The used stretches, sorted: they never overlap, so their ends are in the order of their starts.
+        self.used_starts: list[int] = []
+        self.used_ends: list[int] = []
         self.ref_shingles: Counter | None = None
         self.matched: list[Sequence[str]] = []  # units matched whole, not yet taken off ref_shingles
 
@@ -136,8 +139,13 @@ class _Alignment:
         return pos
 
     def _overlaps(self, start: int, end: int) -> bool:
-        return any(start < used_end and used_start < end for used_start, used_end in self.used)
+        """Whether a used stretch overlaps start..end: of those that begin before `end`, the last one
+        ends last (a lookup, where a scan of every stretch made a page of many units quadratic)."""
+        before = bisect_left(self.used_starts, end)
+        return before > 0 and self.used_ends[before - 1] > start
 
     def _use(self, pos: int, length: int, words: Sequence[str]) -> None:
-        self.used.append((pos + 1, pos + length - 1))
+        at = bisect_left(self.used_starts, pos + 1)
+        self.used_starts.insert(at, pos + 1)
+        self.used_ends.insert(at, pos + length - 1)
         self.matched.append(words)
