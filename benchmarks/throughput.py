@@ -1,7 +1,9 @@
-"""Batch throughput and memory: `cleaner clean` over the dev text dumps (repeated to reach --docs documents).
+"""Batch throughput and memory: `cleaner clean` over the dev text dumps, or with --html the dev HTML pages
+(repeated to reach --docs documents).
 
     python benchmarks/throughput.py --docs 10000 --jobs 2
     python benchmarks/throughput.py --docs 3000 --jobs 1
+    python benchmarks/throughput.py --html --docs 2000 --jobs 2
     python benchmarks/throughput.py --profile 200
 
 Reports wall time, docs/s, docs/s per core (documents / CPU seconds of the workers), and each process's
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import gzip
 import json
 import os
 import sys
@@ -22,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DUMPS = str(ROOT.parent / "shared" / "bench" / "*" / "text" / "*" / "*.txt")
+PAGES = str(ROOT.parent / "shared" / "bench" / "*" / "pages" / "*.html.gz")
 SAMPLE_SECONDS = 0.2
 
 
@@ -29,22 +33,25 @@ def dump_paths() -> list[str]:
     return sorted(glob.glob(DUMPS))
 
 
-def write_jsonl(path: Path, docs: int) -> None:
-    """`docs` documents cycling through the dev dumps, each with its own id."""
-    paths = dump_paths()
+def write_jsonl(path: Path, docs: int, html: bool = False) -> None:
+    """`docs` documents cycling through the dev dumps (or HTML pages), each with its own id."""
+    paths = sorted(glob.glob(PAGES)) if html else dump_paths()
     with open(path, "w", encoding="utf-8") as handle:
         for number in range(docs):
             source = Path(paths[number % len(paths)])
-            text = source.read_text(encoding="utf-8", errors="replace")
-            handle.write(json.dumps({"id": f"{number:06d}-{source.stem}", "text": text}) + "\n")
+            if html:
+                document = {"html": gzip.decompress(source.read_bytes()).decode("utf-8", errors="replace")}
+            else:
+                document = {"text": source.read_text(encoding="utf-8", errors="replace")}
+            handle.write(json.dumps({"id": f"{number:06d}-{source.name.split('.')[0]}", **document}) + "\n")
 
 
-def run(docs: int, jobs: int, fmt: str) -> dict:
+def run(docs: int, jobs: int, fmt: str, html: bool = False) -> dict:
     import psutil
 
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in.jsonl"
-        write_jsonl(inputs, docs)
+        write_jsonl(inputs, docs, html)
         command = [sys.executable, "-m", "cleaner", "clean", "--jsonl", str(inputs), "-o", str(Path(tmp) / "out"),
                    "-f", fmt, "-j", str(jobs), "-q"]
         started = time.monotonic()
@@ -110,12 +117,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--format", default="jsonl", choices=["json", "jsonl", "parquet"])
+    parser.add_argument("--html", action="store_true", help="the dev HTML pages instead of the text dumps")
     parser.add_argument("--profile", type=int, metavar="DOCS", help="profile DOCS documents in-process instead")
     args = parser.parse_args()
     if args.profile:
         print(profile(args.profile))
         return
-    print(json.dumps(run(args.docs, args.jobs, args.format), indent=1))
+    print(json.dumps(run(args.docs, args.jobs, args.format, args.html), indent=1))
 
 
 if __name__ == "__main__":
