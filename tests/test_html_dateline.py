@@ -50,3 +50,15 @@ def test_a_date_labelled_date_in_a_fact_list_is_the_dateline():
     filler = "<p>Story text that runs on.</p>" * 45
     found = visible_dateline(facts_of(f"<h1>Headline here</h1>{filler}<ul><li><strong>Date</strong> 19.01.2020</li></ul>"))
     assert found == PrintedDate("2020-01-19", False)
+
+
+def test_the_footer_of_the_headline_block_prints_the_dateline():
+    page = ('<div class="headline"><h1>Headline here</h1><div class="headline__footer"><div class="timestamp">'
+            'Published 8:00 PM EST, Tue December 19, 2023</div></div></div><p>Story text.</p>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2023-12-19T20:00", False)
+
+
+def test_a_date_in_the_page_footer_is_no_dateline():
+    filler = "<p>Story text that runs on.</p>" * 12
+    page = f'<h1>Headline here</h1>{filler}<div class="site-footer"><p class="date">December 19, 2023</p></div>'
+    assert visible_dateline(facts_of(page)) is None

@@ -18,6 +18,11 @@ from cleaner.fields.page import PageFacts, near_headline
 DATELINE_CLASS = re.compile(
     r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
 UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment(?!ar)|related|footer|copyright", re.I)
+# A footer-classed part opening at most this many elements after the headline is the footer of the headline's
+# block, which prints its byline and dateline (tuned on naeb: 5 to 400 read the same on naeb and wcxb-articles;
+# the small end keeps it to the block under the headline).
+FOOTER_WORD = re.compile(r"footer", re.I)
+MAX_HEADLINE_FOOTER_DISTANCE = 10
 # Of those, the words naming a revision of the article itself (the rest are other contexts).
 REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
@@ -92,9 +97,10 @@ def visible_days(facts: PageFacts) -> set[datetime.date]:
     return {found.day for found in find_dates(text)}
 
 
-def is_update_element(element) -> bool:
-    """Whether the element stands in an update, comment, related-teaser or footer context."""
-    return _update_context(element) is not None
+def is_update_element(element, facts: PageFacts, headline: int | None) -> bool:
+    """Whether the element stands in an update, comment, related-teaser or footer context (`headline`:
+    the headline's index in document order, or None)."""
+    return _update_context(element, facts, headline) is not None
 
 
 def _inside_body(element):
@@ -107,14 +113,24 @@ def _inside_body(element):
         yield node
 
 
-def _update_context(element) -> str | None:
+def _update_context(element, facts: PageFacts, headline: int | None) -> str | None:
     """ "revision" inside an update/modified element, "other" inside comments, related teasers or
-    the footer, None elsewhere."""
+    the footer, None elsewhere. The footer of the headline's own block is no such context."""
     for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            if _is_headline_footer(node, label, facts, headline):
+                continue
             return "revision" if REVISION_CLASS.search(label) else "other"
     return None
+
+
+def _is_headline_footer(node, label: str, facts: PageFacts, headline: int | None) -> bool:
+    """Whether a footer-classed part opens just after the headline: the headline block's footer
+    ("headline__footer", "Hero__FooterContainer") holding its byline and dateline, not the page's."""
+    if headline is None or UPDATE_CLASS.search(FOOTER_WORD.sub("", label)):
+        return False
+    return 0 < facts.order.get(node, -1) - headline <= MAX_HEADLINE_FOOTER_DISTANCE
 
 
 def page_day_first(facts: PageFacts) -> bool | None:
@@ -135,10 +151,12 @@ def visible_dateline(facts: PageFacts) -> PrintedDate | None:
     the page prints no other date by its headline.
     """
     revision, revision_distance = None, 0
-    for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+    nearest = near_headline(facts, MAX_DATELINE_DISTANCE)
+    headline = facts.order[nearest[0]] if nearest else None
+    for distance, element in enumerate(nearest):
         if revision and distance // 2 > revision_distance + MAX_PUBLISHED_BEYOND_REVISION:
             break
-        found = _dateline_of(element, distance // 2, facts)
+        found = _dateline_of(element, distance // 2, facts, headline)
         if found and not found.updated:
             return found
         if found and not revision:
@@ -146,7 +164,7 @@ def visible_dateline(facts: PageFacts) -> PrintedDate | None:
     return revision
 
 
-def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None:
+def _dateline_of(element, distance: int, facts: PageFacts, headline: int | None) -> PrintedDate | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = facts.short_text(element, MAX_DATELINE_CHARS)
@@ -156,7 +174,7 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or _opens_with_label(text)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
-    context = _update_context(element)
+    context = _update_context(element, facts, headline)
     if context == "other" or _in_caption(element):
         return None
     value = _read_printed(text, facts)
