@@ -62,3 +62,17 @@ def test_a_date_in_the_page_footer_is_no_dateline():
     filler = "<p>Story text that runs on.</p>" * 12
     page = f'<h1>Headline here</h1>{filler}<div class="site-footer"><p class="date">December 19, 2023</p></div>'
     assert visible_dateline(facts_of(page)) is None
+
+
+def test_a_time_in_a_sentence_is_no_dateline():
+    filler = "<span>Vol 7</span>" * 6
+    page = ('<p class="date">Published on <time>25.06.2019</time></p>' + filler + '<h1>Headline here</h1><p><span>'
+            'Preprints (earlier versions) of this paper are available at <a href="/p/1">https://preprints.example.org'
+            '/p/1</a>, first published <time datetime="04.Apr.2019">04.04.2019</time>.</span></p>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2019-06-25", False)
+
+
+def test_a_time_in_a_long_byline_is_the_dateline():
+    page = ('<h1>Headline here</h1><div>By Jane Doe, Senior Political Correspondent, and John Roe, Chief Economics '
+            'Editor, The Coastal Gazette | <time datetime="2025-03-03">March 3, 2025</time></div>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2025-03-03", False)

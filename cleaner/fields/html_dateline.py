@@ -58,6 +58,10 @@ PUBLISHED_TEXT = re.compile(
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
 # A date labelled as such in a fact list ("Date 19.01.2020", "Datum: 3. März 2024").
 DATE_LABEL = re.compile(r"^\W{0,3}(?:date|datum|fecha|data)\b", re.I)
+# A <time> in a line longer than a dateline with this many lower-case words stands in a sentence; a long byline
+# is names and titles (tuned on wcxb-articles: 3 to 12 read the same).
+WORD = re.compile(r"[^\W\d_]+")
+MIN_SENTENCE_LOWERCASE_WORDS = 6
 # A date in a picture's caption ("… on March 24, 2014 near Lost Hills") is when the photo was taken.
 CAPTION_TAGS = frozenset({"figcaption"})
 CAPTION_CLASS = re.compile(r"caption", re.I)
@@ -175,7 +179,7 @@ def _dateline_of(element, distance: int, facts: PageFacts, headline: int | None)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
     context = _update_context(element, facts, headline)
-    if context == "other" or _in_caption(element):
+    if context == "other" or _in_caption(element) or _in_sentence(element, facts):
         return None
     value = _read_printed(text, facts)
     if value is None and element.tag == "time" and DAY_DIGITS.search(text):
@@ -239,6 +243,16 @@ def _confirmed_days(facts: PageFacts) -> set[str]:
     days = {day.isoformat() for day in visible_days(facts)}
     from_url = url_date(facts)
     return days | {from_url[:10]} if from_url else days
+
+
+def _in_sentence(element, facts: PageFacts) -> bool:
+    """Whether a <time> stands in a sentence ("Preprints of this paper are available at …, first published
+    <time>04.Apr.2019</time>."): its line is longer than a dateline and reads as prose, not as names."""
+    parent = element.getparent()
+    if element.tag != "time" or parent is None or facts.short_text(parent, MAX_DATELINE_CHARS) is not None:
+        return False
+    lowercase = sum(word[0].islower() for word in WORD.findall(facts.text(parent)))
+    return lowercase >= MIN_SENTENCE_LOWERCASE_WORDS
 
 
 def _in_caption(element) -> bool:
