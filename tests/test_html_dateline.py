@@ -76,3 +76,23 @@ def test_a_time_in_a_long_byline_is_the_dateline():
     page = ('<h1>Headline here</h1><div>By Jane Doe, Senior Political Correspondent, and John Roe, Chief Economics '
             'Editor, The Coastal Gazette | <time datetime="2025-03-03">March 3, 2025</time></div>')
     assert visible_dateline(facts_of(page)) == PrintedDate("2025-03-03", False)
+
+
+def titled_facts(title: str, body: str) -> PageFacts:
+    tree = lxml.html.document_fromstring(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+    return PageFacts(tree, read_head(tree), None, None, "2026-06-01", index_text(tree))
+
+
+def test_a_heading_rewording_the_title_anchors_the_dateline():
+    story = "<p>Story text that runs on for a while.</p>" * 20
+    page = ('<h2>Your cart</h2><h3 class="kicker">blog | February 01, 2022</h3>'
+            f'<h2>7 Ways to Help You Transition to a Plant Based Diet</h2>{story}')
+    found = visible_dateline(titled_facts("7 Ways to Transition to a Plant-Based Diet | Koia", page))
+    assert found == PrintedDate("2022-02-01", False)
+
+
+def test_a_teaser_heading_after_the_story_anchors_no_dateline():
+    story = "<p>Story text that runs on for a while.</p>" * 20
+    page = (f'<div class="quote">Seven ways to a plant diet</div>{story}<h3>7 Ways to Transition to a Plant-Based '
+            'Diet</h3><p class="date">September 15, 2023</p>')
+    assert visible_dateline(titled_facts("Koia | 7 Ways to Transition to a Plant-Based Diet", page)) is None
