@@ -96,3 +96,11 @@ def test_a_teaser_heading_after_the_story_anchors_no_dateline():
     page = (f'<div class="quote">Seven ways to a plant diet</div>{story}<h3>7 Ways to Transition to a Plant-Based '
             'Diet</h3><p class="date">September 15, 2023</p>')
     assert visible_dateline(titled_facts("Koia | 7 Ways to Transition to a Plant-Based Diet", page)) is None
+
+
+def test_a_post_time_label_with_a_numeric_date_in_the_page_order_is_a_dateline():
+    filler = "<p>Story text that runs on.</p>" * 45
+    tree = lxml.html.document_fromstring(f'<html lang="en"><body><h1>Headline here</h1>{filler}'
+                                         '<div>Post time: 01-04-2024</div></body></html>')
+    facts = PageFacts(tree, read_head(tree), None, None, "2026-06-01", index_text(tree))
+    assert visible_dateline(facts) == PrintedDate("2024-01-04", False)

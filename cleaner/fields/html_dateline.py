@@ -51,7 +51,7 @@ UPDATE_TEXT = re.compile(
     r"updated?|modified|edited|aktualisiert|geändert|mis à jour|actualizad|atualizad|aggiornat"
     r"|bijgewerkt|zaktualizowan|обновлен|güncellen", re.I)
 PUBLISHED_TEXT = re.compile(
-    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın"
+    r"publi|posted|post\s*(?:time|date)|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın"
     r"|기사\s*입력|입력|등록|公開|投稿|発行|发布|發佈|發布", re.I)
 # A line opening with a publication label is a dateline wherever it stands near the headline:
 # "Publicado em 3 de março de 2024", "기사입력 :[ 2018-08-25 15:24 ]", "Veröffentlicht am 3. März".
@@ -201,7 +201,7 @@ def _opens_with_label(text: str) -> bool:
     """A line opening with a publication or update label whose date follows the label, not a sentence
     that opens with one ("Update note: this post was first published on the 21st of June 2017")."""
     label = PUBLISHED_LABEL.match(text) or UPDATE_LABEL.match(text) or DATE_LABEL.match(text)
-    found = label and find_dates(text)
+    found = label and find_dates(text, day_first=True)  # where the date stands: either order will do
     return bool(found) and found[0].start - label.end() <= MAX_LABEL_TO_DATE_CHARS
 
 
