@@ -152,6 +152,17 @@ def test_visible_dateline_under_the_headline():
     assert read_html_fields(tree).date == "2015-12-15T14:30"
 
 
+def test_an_articles_own_footer_dates_it_but_the_page_footer_does_not():
+    story = "<p>Dock workers returned to work on Monday.</p>"
+    own = (f'<article>{story}<footer class="article-template-footer"><span class="date"><time datetime='
+           '"2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>')
+    head = '<meta property="og:type" content="article">'
+    assert read_html_fields(page(head, own)).date == "2025-08-12T11:15:06Z"
+    site = (f'<article>{story}</article><div class="site-footer"><article><time datetime="2025-08-12">'
+            'August 12, 2025</time></article></div>')
+    assert read_html_fields(page(head, site)).date is None
+
+
 def test_utc_value_yields_to_the_local_time_of_the_same_instant():
     tree = page('<meta property="og:type" content="article">'
                 '<meta property="article:published_time" content="2023-12-23T03:22:07Z">',

@@ -119,22 +119,25 @@ def _inside_body(element):
 
 def _update_context(element, facts: PageFacts, headline: int | None) -> str | None:
     """ "revision" inside an update/modified element, "other" inside comments, related teasers or
-    the footer, None elsewhere. The footer of the headline's own block is no such context."""
+    the page's footer, None elsewhere."""
     for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
-            if _is_headline_footer(node, label, facts, headline):
+            if _is_own_footer(node, label, facts, headline):
                 continue
             return "revision" if REVISION_CLASS.search(label) else "other"
     return None
 
 
-def _is_headline_footer(node, label: str, facts: PageFacts, headline: int | None) -> bool:
-    """Whether a footer-classed part opens just after the headline: the headline block's footer
-    ("headline__footer", "Hero__FooterContainer") holding its byline and dateline, not the page's."""
-    if headline is None or UPDATE_CLASS.search(FOOTER_WORD.sub("", label)):
+def _is_own_footer(node, label: str, facts: PageFacts, headline: int | None) -> bool:
+    """Whether a footer-classed part is the article's own footer, which prints its byline and dateline, not the
+    page's: one inside the <article> (as HTML5 has it), or one opening just after the headline, the footer of
+    the headline's block ("headline__footer", "Hero__FooterContainer")."""
+    if UPDATE_CLASS.search(FOOTER_WORD.sub("", label)):
         return False
-    return 0 < facts.order.get(node, -1) - headline <= MAX_HEADLINE_FOOTER_DISTANCE
+    if any(ancestor.tag == "article" for ancestor in node.iterancestors()):
+        return True
+    return headline is not None and 0 < facts.order.get(node, -1) - headline <= MAX_HEADLINE_FOOTER_DISTANCE
 
 
 def page_day_first(facts: PageFacts) -> bool | None:
