@@ -1,3 +1,4 @@
+import html
 import json
 
 import lxml.html
@@ -119,6 +120,12 @@ def test_date_is_published_not_modified_and_keeps_time_and_offset():
                         "dateModified": "2023-12-24T10:00:00+01:00",
                         "datePublished": "2023-12-22T08:30:00+01:00"}))
     assert read_html_fields(tree).date == "2023-12-22T08:30:00+01:00"
+
+
+def test_jsonld_written_into_a_meta_by_a_framework_is_read():
+    data = json.dumps({"@type": "Article", "headline": "H", "datePublished": "2025-11-17T09:00:00-05:00"})
+    tree = page(f'<meta name="script:ld+json" content="{html.escape(data)}">', "<h1>H</h1><p>Story.</p>")
+    assert read_html_fields(tree).date == "2025-11-17T09:00:00-05:00"
 
 
 def test_meta_published_time_is_read():
