@@ -72,6 +72,13 @@ def test_a_time_in_a_sentence_is_no_dateline():
     assert visible_dateline(facts_of(page)) == PrintedDate("2019-06-25", False)
 
 
+def test_a_time_in_a_long_header_block_is_the_dateline():
+    page = ('<h1>Headline here</h1><div class="article-header"><span>Music</span> <span>Music News</span> '
+            '<time datetime="2019-11-19T05:04:02+00:00">November 19, 2019 12:04AM ET</time> <div class="ad">'
+            'advertisement: the sponsor of this page would like to tell you about a product you may need</div></div>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2019-11-19T00:04", False)
+
+
 def test_a_time_in_a_long_byline_is_the_dateline():
     page = ('<h1>Headline here</h1><div>By Jane Doe, Senior Political Correspondent, and John Roe, Chief Economics '
             'Editor, The Coastal Gazette | <time datetime="2025-03-03">March 3, 2025</time></div>')

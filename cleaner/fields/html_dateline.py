@@ -58,8 +58,10 @@ PUBLISHED_TEXT = re.compile(
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
 # A date labelled as such in a fact list ("Date 19.01.2020", "Datum: 3. März 2024").
 DATE_LABEL = re.compile(r"^\W{0,3}(?:date|datum|fecha|data)\b", re.I)
-# A <time> in a line longer than a dateline with this many lower-case words stands in a sentence; a long byline
-# is names and titles (tuned on wcxb-articles: 3 to 12 read the same).
+# A <time> whose paragraph or inline run (one of these tags) is longer than a dateline and holds this many
+# lower-case words stands in a sentence; a long byline is names and titles (tuned on wcxb-articles: 3 to 12 read
+# the same), and a header block (a <div> of breadcrumbs, <time> and advert) is no sentence.
+PROSE_TAGS = frozenset({"p", "span", "li", "em", "i", "small", "font", "blockquote", "dd", "cite", "q"})
 WORD = re.compile(r"[^\W\d_]+")
 MIN_SENTENCE_LOWERCASE_WORDS = 6
 # A date in a picture's caption ("… on March 24, 2014 near Lost Hills") is when the photo was taken.
@@ -250,9 +252,12 @@ def _confirmed_days(facts: PageFacts) -> set[str]:
 
 def _in_sentence(element, facts: PageFacts) -> bool:
     """Whether a <time> stands in a sentence ("Preprints of this paper are available at …, first published
-    <time>04.Apr.2019</time>."): its line is longer than a dateline and reads as prose, not as names."""
+    <time>04.Apr.2019</time>."): its paragraph or inline run is longer than a dateline and reads as prose, not
+    as names. A header block holding the <time> among its other parts (breadcrumbs, an advert) is no sentence."""
     parent = element.getparent()
-    if element.tag != "time" or parent is None or facts.short_text(parent, MAX_DATELINE_CHARS) is not None:
+    if element.tag != "time" or parent is None or parent.tag not in PROSE_TAGS:
+        return False
+    if facts.short_text(parent, MAX_DATELINE_CHARS) is not None:
         return False
     lowercase = sum(word[0].islower() for word in WORD.findall(facts.text(parent)))
     return lowercase >= MIN_SENTENCE_LOWERCASE_WORDS
