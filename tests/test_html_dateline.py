@@ -50,3 +50,64 @@ def test_a_date_labelled_date_in_a_fact_list_is_the_dateline():
     filler = "<p>Story text that runs on.</p>" * 45
     found = visible_dateline(facts_of(f"<h1>Headline here</h1>{filler}<ul><li><strong>Date</strong> 19.01.2020</li></ul>"))
     assert found == PrintedDate("2020-01-19", False)
+
+
+def test_the_footer_of_the_headline_block_prints_the_dateline():
+    page = ('<div class="headline"><h1>Headline here</h1><div class="headline__footer"><div class="timestamp">'
+            'Published 8:00 PM EST, Tue December 19, 2023</div></div></div><p>Story text.</p>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2023-12-19T20:00", False)
+
+
+def test_a_date_in_the_page_footer_is_no_dateline():
+    filler = "<p>Story text that runs on.</p>" * 12
+    page = f'<h1>Headline here</h1>{filler}<div class="site-footer"><p class="date">December 19, 2023</p></div>'
+    assert visible_dateline(facts_of(page)) is None
+
+
+def test_a_time_in_a_sentence_is_no_dateline():
+    filler = "<span>Vol 7</span>" * 6
+    page = ('<p class="date">Published on <time>25.06.2019</time></p>' + filler + '<h1>Headline here</h1><p><span>'
+            'Preprints (earlier versions) of this paper are available at <a href="/p/1">https://preprints.example.org'
+            '/p/1</a>, first published <time datetime="04.Apr.2019">04.04.2019</time>.</span></p>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2019-06-25", False)
+
+
+def test_a_time_in_a_long_header_block_is_the_dateline():
+    page = ('<h1>Headline here</h1><div class="article-header"><span>Music</span> <span>Music News</span> '
+            '<time datetime="2019-11-19T05:04:02+00:00">November 19, 2019 12:04AM ET</time> <div class="ad">'
+            'advertisement: the sponsor of this page would like to tell you about a product you may need</div></div>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2019-11-19T00:04", False)
+
+
+def test_a_time_in_a_long_byline_is_the_dateline():
+    page = ('<h1>Headline here</h1><div>By Jane Doe, Senior Political Correspondent, and John Roe, Chief Economics '
+            'Editor, The Coastal Gazette | <time datetime="2025-03-03">March 3, 2025</time></div>')
+    assert visible_dateline(facts_of(page)) == PrintedDate("2025-03-03", False)
+
+
+def titled_facts(title: str, body: str) -> PageFacts:
+    tree = lxml.html.document_fromstring(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+    return PageFacts(tree, read_head(tree), None, None, "2026-06-01", index_text(tree))
+
+
+def test_a_heading_rewording_the_title_anchors_the_dateline():
+    story = "<p>Story text that runs on for a while.</p>" * 20
+    page = ('<h2>Your cart</h2><h3 class="kicker">blog | February 01, 2022</h3>'
+            f'<h2>7 Ways to Help You Transition to a Plant Based Diet</h2>{story}')
+    found = visible_dateline(titled_facts("7 Ways to Transition to a Plant-Based Diet | Koia", page))
+    assert found == PrintedDate("2022-02-01", False)
+
+
+def test_a_teaser_heading_after_the_story_anchors_no_dateline():
+    story = "<p>Story text that runs on for a while.</p>" * 20
+    page = (f'<div class="quote">Seven ways to a plant diet</div>{story}<h3>7 Ways to Transition to a Plant-Based '
+            'Diet</h3><p class="date">September 15, 2023</p>')
+    assert visible_dateline(titled_facts("Koia | 7 Ways to Transition to a Plant-Based Diet", page)) is None
+
+
+def test_a_post_time_label_with_a_numeric_date_in_the_page_order_is_a_dateline():
+    filler = "<p>Story text that runs on.</p>" * 45
+    tree = lxml.html.document_fromstring(f'<html lang="en"><body><h1>Headline here</h1>{filler}'
+                                         '<div>Post time: 01-04-2024</div></body></html>')
+    facts = PageFacts(tree, read_head(tree), None, None, "2026-06-01", index_text(tree))
+    assert visible_dateline(facts) == PrintedDate("2024-01-04", False)

@@ -1,3 +1,4 @@
+import html
 import json
 
 import lxml.html
@@ -121,6 +122,12 @@ def test_date_is_published_not_modified_and_keeps_time_and_offset():
     assert read_html_fields(tree).date == "2023-12-22T08:30:00+01:00"
 
 
+def test_jsonld_written_into_a_meta_by_a_framework_is_read():
+    data = json.dumps({"@type": "Article", "headline": "H", "datePublished": "2025-11-17T09:00:00-05:00"})
+    tree = page(f'<meta name="script:ld+json" content="{html.escape(data)}">', "<h1>H</h1><p>Story.</p>")
+    assert read_html_fields(tree).date == "2025-11-17T09:00:00-05:00"
+
+
 def test_meta_published_time_is_read():
     tree = page('<meta property="article:modified_time" content="2023-12-24T10:00:00Z">'
                 '<meta property="article:published_time" content="2023-12-22T08:30:00Z">')
@@ -150,6 +157,17 @@ def test_template_date_of_a_plain_web_page_needs_the_page_to_show_it():
 def test_visible_dateline_under_the_headline():
     tree = page(body='<h1>Headline here</h1><p class="meta">Published 15. Dezember 2015, 14:30</p>')
     assert read_html_fields(tree).date == "2015-12-15T14:30"
+
+
+def test_an_articles_own_footer_dates_it_but_the_page_footer_does_not():
+    story = "<p>Dock workers returned to work on Monday.</p>"
+    own = (f'<article>{story}<footer class="article-template-footer"><span class="date"><time datetime='
+           '"2025-08-12T11:15:06Z">August 12, 2025</time></span></footer></article>')
+    head = '<meta property="og:type" content="article">'
+    assert read_html_fields(page(head, own)).date == "2025-08-12T11:15:06Z"
+    site = (f'<article>{story}</article><div class="site-footer"><article><time datetime="2025-08-12">'
+            'August 12, 2025</time></article></div>')
+    assert read_html_fields(page(head, site)).date is None
 
 
 def test_utc_value_yields_to_the_local_time_of_the_same_instant():

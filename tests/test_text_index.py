@@ -71,3 +71,11 @@ def test_holds_h1_matches_a_walk_of_the_descendants():
         assert index.holds_h1(element) == (next(element.iterdescendants("h1"), None) is not None)
     assert index.holds_h1(tree.get_element_by_id("w"))
     assert not index.holds_h1(tree.get_element_by_id("c"))
+
+
+def test_share_before_is_the_share_of_the_text_printed_before_an_element():
+    tree = lxml.html.document_fromstring("<html><body><p>aaaa</p><p>bbbb</p><p>cccc</p><p>dddd</p></body></html>")
+    index = index_text(tree)
+    paragraphs = tree.findall(".//p")
+    assert index.share_before(paragraphs[0]) == 0.0
+    assert index.share_before(paragraphs[2]) == 0.5

@@ -20,7 +20,7 @@ from cleaner.fields.html_dateline import (
     visible_dateline,
     visible_days,
 )
-from cleaner.fields.page import PageFacts
+from cleaner.fields.page import PageFacts, headline_position
 
 # <meta> names of the publication date, most specific first.
 PUBLISHED_META = (
@@ -180,8 +180,9 @@ def _structured_values(facts: PageFacts):
         yield facts.jsonld.date_published
     for key in PUBLISHED_META:
         yield from facts.meta.all(key)
+    headline = headline_position(facts)
     for element in facts.tree.xpath(TIME_IN_ARTICLE):
-        if not is_update_element(element):
+        if not is_update_element(element, facts, headline):
             value = element.get("datetime") or element.get("content") or element.text_content()
             yield value[:MAX_DATELINE_CHARS]
 

@@ -18,6 +18,11 @@ from cleaner.fields.page import PageFacts, near_headline
 DATELINE_CLASS = re.compile(
     r"date|time|publish|posted|dateline|byline|meta|info|datum|fecha|data", re.I)
 UPDATE_CLASS = re.compile(r"updat|modif|edited|expir|comment(?!ar)|related|footer|copyright", re.I)
+# A footer-classed part opening at most this many elements after the headline is the footer of the headline's
+# block, which prints its byline and dateline (tuned on naeb: 5 to 400 read the same on naeb and wcxb-articles;
+# the small end keeps it to the block under the headline).
+FOOTER_WORD = re.compile(r"footer", re.I)
+MAX_HEADLINE_FOOTER_DISTANCE = 10
 # Of those, the words naming a revision of the article itself (the rest are other contexts).
 REVISION_CLASS = re.compile(r"updat|modif|edited", re.I)
 # WordPress themes mark the publication date "entry-date published updated"; it is still the publication.
@@ -46,13 +51,19 @@ UPDATE_TEXT = re.compile(
     r"updated?|modified|edited|aktualisiert|geändert|mis à jour|actualizad|atualizad|aggiornat"
     r"|bijgewerkt|zaktualizowan|обновлен|güncellen", re.I)
 PUBLISHED_TEXT = re.compile(
-    r"publi|posted|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın"
+    r"publi|posted|post\s*(?:time|date)|veröffentlicht|erschienen|gepubliceerd|opublikowan|опубликован|yayın"
     r"|기사\s*입력|입력|등록|公開|投稿|発行|发布|發佈|發布", re.I)
 # A line opening with a publication label is a dateline wherever it stands near the headline:
 # "Publicado em 3 de março de 2024", "기사입력 :[ 2018-08-25 15:24 ]", "Veröffentlicht am 3. März".
 PUBLISHED_LABEL = re.compile(r"^\W{0,3}(?:" + PUBLISHED_TEXT.pattern + r")", re.I)
 # A date labelled as such in a fact list ("Date 19.01.2020", "Datum: 3. März 2024").
 DATE_LABEL = re.compile(r"^\W{0,3}(?:date|datum|fecha|data)\b", re.I)
+# A <time> whose paragraph or inline run (one of these tags) is longer than a dateline and holds this many
+# lower-case words stands in a sentence; a long byline is names and titles (tuned on wcxb-articles: 3 to 12 read
+# the same), and a header block (a <div> of breadcrumbs, <time> and advert) is no sentence.
+PROSE_TAGS = frozenset({"p", "span", "li", "em", "i", "small", "font", "blockquote", "dd", "cite", "q"})
+WORD = re.compile(r"[^\W\d_]+")
+MIN_SENTENCE_LOWERCASE_WORDS = 6
 # A date in a picture's caption ("… on March 24, 2014 near Lost Hills") is when the photo was taken.
 CAPTION_TAGS = frozenset({"figcaption"})
 CAPTION_CLASS = re.compile(r"caption", re.I)
@@ -92,9 +103,10 @@ def visible_days(facts: PageFacts) -> set[datetime.date]:
     return {found.day for found in find_dates(text)}
 
 
-def is_update_element(element) -> bool:
-    """Whether the element stands in an update, comment, related-teaser or footer context."""
-    return _update_context(element) is not None
+def is_update_element(element, facts: PageFacts, headline: int | None) -> bool:
+    """Whether the element stands in an update, comment, related-teaser or footer context (`headline`:
+    the headline's index in document order, or None)."""
+    return _update_context(element, facts, headline) is not None
 
 
 def _inside_body(element):
@@ -107,14 +119,27 @@ def _inside_body(element):
         yield node
 
 
-def _update_context(element) -> str | None:
+def _update_context(element, facts: PageFacts, headline: int | None) -> str | None:
     """ "revision" inside an update/modified element, "other" inside comments, related teasers or
-    the footer, None elsewhere."""
+    the page's footer, None elsewhere."""
     for node in _inside_body(element):
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
         if UPDATE_CLASS.search(label) and not PUBLISHED_CLASS.search(label):
+            if _is_own_footer(node, label, facts, headline):
+                continue
             return "revision" if REVISION_CLASS.search(label) else "other"
     return None
+
+
+def _is_own_footer(node, label: str, facts: PageFacts, headline: int | None) -> bool:
+    """Whether a footer-classed part is the article's own footer, which prints its byline and dateline, not the
+    page's: one inside the <article> (as HTML5 has it), or one opening just after the headline, the footer of
+    the headline's block ("headline__footer", "Hero__FooterContainer")."""
+    if UPDATE_CLASS.search(FOOTER_WORD.sub("", label)):
+        return False
+    if any(ancestor.tag == "article" for ancestor in node.iterancestors()):
+        return True
+    return headline is not None and 0 < facts.order.get(node, -1) - headline <= MAX_HEADLINE_FOOTER_DISTANCE
 
 
 def page_day_first(facts: PageFacts) -> bool | None:
@@ -135,10 +160,12 @@ def visible_dateline(facts: PageFacts) -> PrintedDate | None:
     the page prints no other date by its headline.
     """
     revision, revision_distance = None, 0
-    for distance, element in enumerate(near_headline(facts, MAX_DATELINE_DISTANCE)):
+    nearest = near_headline(facts, MAX_DATELINE_DISTANCE)
+    headline = facts.order[nearest[0]] if nearest else None
+    for distance, element in enumerate(nearest):
         if revision and distance // 2 > revision_distance + MAX_PUBLISHED_BEYOND_REVISION:
             break
-        found = _dateline_of(element, distance // 2, facts)
+        found = _dateline_of(element, distance // 2, facts, headline)
         if found and not found.updated:
             return found
         if found and not revision:
@@ -146,7 +173,7 @@ def visible_dateline(facts: PageFacts) -> PrintedDate | None:
     return revision
 
 
-def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None:
+def _dateline_of(element, distance: int, facts: PageFacts, headline: int | None) -> PrintedDate | None:
     if element.tag in NOT_TEXT_TAGS:
         return None
     text = facts.short_text(element, MAX_DATELINE_CHARS)
@@ -156,8 +183,8 @@ def _dateline_of(element, distance: int, facts: PageFacts) -> PrintedDate | None
     labelled = element.tag == "time" or DATELINE_CLASS.search(label) or _opens_with_label(text)
     if not labelled and (distance > MAX_BARE_DATE_DISTANCE or not _is_mostly_date(text) or _in_table(element)):
         return None
-    context = _update_context(element)
-    if context == "other" or _in_caption(element):
+    context = _update_context(element, facts, headline)
+    if context == "other" or _in_caption(element) or _in_sentence(element, facts):
         return None
     value = _read_printed(text, facts)
     if value is None and element.tag == "time" and DAY_DIGITS.search(text):
@@ -179,7 +206,7 @@ def _opens_with_label(text: str) -> bool:
     """A line opening with a publication or update label whose date follows the label, not a sentence
     that opens with one ("Update note: this post was first published on the 21st of June 2017")."""
     label = PUBLISHED_LABEL.match(text) or UPDATE_LABEL.match(text) or DATE_LABEL.match(text)
-    found = label and find_dates(text)
+    found = label and find_dates(text, day_first=True)  # where the date stands: either order will do
     return bool(found) and found[0].start - label.end() <= MAX_LABEL_TO_DATE_CHARS
 
 
@@ -221,6 +248,19 @@ def _confirmed_days(facts: PageFacts) -> set[str]:
     days = {day.isoformat() for day in visible_days(facts)}
     from_url = url_date(facts)
     return days | {from_url[:10]} if from_url else days
+
+
+def _in_sentence(element, facts: PageFacts) -> bool:
+    """Whether a <time> stands in a sentence ("Preprints of this paper are available at …, first published
+    <time>04.Apr.2019</time>."): its paragraph or inline run is longer than a dateline and reads as prose, not
+    as names. A header block holding the <time> among its other parts (breadcrumbs, an advert) is no sentence."""
+    parent = element.getparent()
+    if element.tag != "time" or parent is None or parent.tag not in PROSE_TAGS:
+        return False
+    if facts.short_text(parent, MAX_DATELINE_CHARS) is not None:
+        return False
+    lowercase = sum(word[0].islower() for word in WORD.findall(facts.text(parent)))
+    return lowercase >= MIN_SENTENCE_LOWERCASE_WORDS
 
 
 def _in_caption(element) -> bool:

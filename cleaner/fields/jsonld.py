@@ -16,6 +16,7 @@ ARTICLE_TYPES = frozenset({
 })
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+META_JSONLD = "//meta[@name='script:ld+json']/@content"
 CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -65,8 +66,11 @@ def read_jsonld(tree) -> JsonLd:
 
 
 def _scripts(tree) -> list[str]:
+    """The JSON-LD texts: <script type="application/ld+json"> blocks, and the <meta name="script:ld+json">
+    a framework writes when it is given a script descriptor as a metadata entry (Next.js `metadata.other`)."""
     path = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
-    return [CDATA.sub("", script.text or "") for script in tree.xpath(path)]
+    scripts = [CDATA.sub("", script.text or "") for script in tree.xpath(path)]
+    return scripts + tree.xpath(META_JSONLD)
 
 
 def _load(text: str):

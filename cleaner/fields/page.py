@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cleaner.fields.jsonld import JsonLd, read_jsonld
@@ -158,6 +159,17 @@ MIN_STAND_IN_LINE_CHARS = 24
 # Headings are read up to this much longer than the title: the spaces and punctuation between its letters
 # (the comparison is on letters and digits only).
 HEADLINE_SLACK_CHARS = 20
+# A heading rewording the title (no h1, no heading printing the title's start) is read only for a title part of
+# four or more words; it prints this share of the part's words, is at most this many times as long as the title,
+# and opens the story: at most this share of the page's text stands before it (tuned on naeb and wcxb-articles: the
+# two reworded headlines had 9% and 14% of the text before them, a teaser heading printing a title 95%).
+TITLE_PARTS = re.compile(r"\s+[|\-–—·•»]\s+|\s*\|\s*")
+WORD = re.compile(r"\w+")
+MIN_REWORDED_TITLE_WORDS = 4
+MIN_REWORDED_WORD_SHARE = 0.8
+MAX_REWORDED_LENGTH_RATIO = 3
+MAX_TEXT_SHARE_BEFORE_HEADLINE = 0.5
+SUBHEADINGS = "//body//*[self::h2 or self::h3][not(ancestor::nav)]"
 NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
 HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
                       "[not(ancestor::nav)]")
@@ -180,7 +192,24 @@ def _headline_element(facts: PageFacts):
         text = _letters(facts.short_text(element, len(title) + HEADLINE_SLACK_CHARS) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
-    return _line_printing_title(facts, key, len(title))
+    line = _line_printing_title(facts, key, len(title))
+    return line if line is not None else _heading_rewording_title(facts, title)
+
+
+def _heading_rewording_title(facts: PageFacts, title: str):
+    """The first heading opening the story that prints the words of the title's longest part in its own
+    wording: sites retitle a story for search results ("Introducing the Spice Data Accelerator | Spice" over
+    the heading "Introducing Spice: The Next-Generation Data Accelerator")."""
+    part = max(TITLE_PARTS.split(title), key=len)
+    wanted = set(WORD.findall(part.casefold()))
+    if len(wanted) < MIN_REWORDED_TITLE_WORDS:
+        return None
+    for element in facts.tree.xpath(SUBHEADINGS):
+        words = set(WORD.findall((facts.short_text(element, len(title) * MAX_REWORDED_LENGTH_RATIO) or "").casefold()))
+        if (len(wanted & words) >= MIN_REWORDED_WORD_SHARE * len(wanted)
+                and facts.texts.share_before(element) <= MAX_TEXT_SHARE_BEFORE_HEADLINE):
+            return element
+    return None
 
 
 def _line_printing_title(facts: PageFacts, key: str, title_chars: int):

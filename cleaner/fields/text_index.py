@@ -50,6 +50,13 @@ class TextIndex:
             return None
         return " ".join(self.pieces[start:stop])
 
+    def share_before(self, element) -> float:
+        """The share of the page's text printed before the element (0 when it is not indexed)."""
+        index = self.order.get(element)
+        if index is None or self.offsets[-1] == 0:
+            return 0.0
+        return self.offsets[self.first[index]] / self.offsets[-1]
+
     def holds_h1(self, element) -> bool:
         """Whether an <h1> stands inside the element: a lookup, where a walk of a large container for
         each of hundreds of bylines (a comment section) would take quadratic time."""
