@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner.fields.jsonld import JsonLd, read_jsonld
 from cleaner.fields.text_index import TextIndex
@@ -62,6 +62,11 @@ class PageFacts:
     site: str | None
     not_after: str
     texts: TextIndex  # every element in document order and its text, from one walk
+    # The headline element (see _headline_element), found once: the byline and date readers all ask for it.
+    headline: object = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "headline", _headline_element(self))
 
     @property
     def meta(self) -> MetaTags:
@@ -131,7 +136,7 @@ def near_headline(facts: PageFacts, distance: int) -> list:
     The headline is the first h1; on a page without one, the first heading or title-classed element
     printing the start of the metadata title.
     """
-    headline = _headline_element(facts)
+    headline = facts.headline
     if headline is None:
         return []
     elements = facts.elements
@@ -147,8 +152,7 @@ def near_headline(facts: PageFacts, distance: int) -> list:
 
 def headline_position(facts: PageFacts) -> int | None:
     """The headline's index in document order (as near_headline finds it), or None."""
-    headline = _headline_element(facts)
-    return None if headline is None else facts.order[headline]
+    return None if facts.headline is None else facts.order[facts.headline]
 
 
 # A stand-in headline must print at least this much of the metadata title.
