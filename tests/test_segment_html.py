@@ -505,6 +505,14 @@ def test_a_box_of_the_latest_stories_inside_the_article_is_dropped(monkeypatch):
     assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
 
 
+@pytest.mark.parametrize("names", ["post-boilerplate", "editors-note-popover"])
+def test_a_boilerplate_or_popover_box_inside_the_article_is_dropped(names, monkeypatch):
+    notice = "Join us at our next event in the city and hear from the leaders of the industry. Request an invite."
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="{names}"><p>{notice}</p></div>'
+    _extractor_takes("\n".join([*PARAGRAPHS, notice]), monkeypatch)
+    assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
+
+
 def test_a_hover_card_inside_a_paragraph_is_not_its_text():
     card = (
         '<span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>'
