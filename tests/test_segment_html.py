@@ -430,6 +430,22 @@ def test_a_section_heading_the_extractor_left_out_between_kept_paragraphs_is_tak
     assert "Costs" in main and "Other stories" not in main and "Last word" not in main
 
 
+def test_a_list_of_short_items_between_kept_paragraphs_is_taken_back_whole(monkeypatch):
+    features = ["Graphical enhancements", "A new survival mode", "Three new levels"]
+    stories = ["Council approves the budget", "Bridge repairs close the road", "Library opens late"]
+    links = "".join(f"<li><a href='/s{n}'>{t}</a></li>" for n, t in enumerate(stories))
+    article = (
+        f"<p>{PARAGRAPHS[0]}</p><ul>{''.join(f'<li>{f}</li>' for f in features)}</ul><p>{PARAGRAPHS[1]}</p>"
+        f"<ul>{links}</ul><p>{PARAGRAPHS[2]}</p><ul><li>A last item</li><li>Below the story</li></ul>"
+    )
+    # the extractor takes the paragraphs and the first feature only
+    _extractor_takes("\n".join([PARAGRAPHS[0], features[0], *PARAGRAPHS[1:3]]), monkeypatch)
+    main = [b.text for b in _blocks(_declaring_page("", article)) if b.in_main]
+    # a list of links between paragraphs and a list after the last kept paragraph stay out
+    assert all(f in main for f in features)
+    assert not any(t in main for t in stories) and "Below the story" not in main
+
+
 def test_teaser_cut_short_does_not_take_the_story_start():
     # A ticker item (headline + the story's first words up to "...") is found whole in the extractor's
     # text; the story's own first paragraph must get that stretch.
@@ -501,6 +517,14 @@ def test_a_box_of_the_latest_stories_inside_the_article_is_dropped(monkeypatch):
     box = "".join(f"<li><h3><a href='/s{n}'>{t}</a></h3></li>" for n, t in enumerate(teasers))
     article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="latest-news-box"><ul>{box}</ul></div>'
     _extractor_takes("\n".join([*PARAGRAPHS, *teasers]), monkeypatch)
+    assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("names", ["post-boilerplate", "editors-note-popover"])
+def test_a_boilerplate_or_popover_box_inside_the_article_is_dropped(names, monkeypatch):
+    notice = "Join us at our next event in the city and hear from the leaders of the industry. Request an invite."
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f'<div class="{names}"><p>{notice}</p></div>'
+    _extractor_takes("\n".join([*PARAGRAPHS, notice]), monkeypatch)
     assert _main_text(_blocks(_declaring_page("", article))) == "\n\n".join(PARAGRAPHS)
 
 

@@ -52,9 +52,10 @@ def test_a_paragraph_in_a_box_with_more_text_is_not_a_caption():
         "photogallery-description",
         "d-none d-print-block",
         "paywall",
+        "d-none fact-check-popover",
     ],
 )
-def test_author_video_gallery_print_only_and_paywall_boxes_are_chrome(names):
+def test_author_video_gallery_print_only_paywall_and_popover_boxes_are_chrome(names):
     page = f'<html><body><article><div class="{names}"><p>{PARAGRAPH}</p></div></article></body></html>'
     unit, article = _unit(page, PARAGRAPH)
     assert is_chrome_container(unit.element, article)
