@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cleaner.model import Block, Kind, Verdict
-from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, SPAN_LIST_LONG_COST, SPAN_SHORT_COST, article_span, extracted_end, find_title, is_title_like, span_weight, span_weights, teaser_run_end
+from cleaner.structure import SPAN_BOUNDARY_COST, SPAN_LINK_COST, SPAN_LIST_LONG_COST, SPAN_SHORT_COST, article_span, extracted_end, is_title_like, span_weight, span_weights, teaser_run_end
+from cleaner.structure_title import find_title
 
 KEEP = Verdict(True)
 PROSE = "The minister said on Tuesday that the negotiations would continue next week despite objections."
@@ -44,12 +45,6 @@ def test_a_headline_over_a_byline_costs_the_boundary():
     texts = ("Second story headline about the port", "By Jo Smith", PROSE)
     verdicts = [KEEP, Verdict(False, "t.byline", "dateline", into="byline"), KEEP]
     assert span_weights(blocks(*texts), verdicts)[0] == -SPAN_BOUNDARY_COST
-
-
-def test_the_story_first_paragraph_is_not_its_headline():
-    texts = ("Menu", "Local band plays tribute show", "Excitable brings you a high energy tribute to a classic rock band, "
-             "bringing a huge smile to your face as you relive the staples we know and love!")
-    assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 1
 
 
 def test_extractor_output_ends_at_a_boundary_the_text_never_outweighs_again():
@@ -144,12 +139,6 @@ def test_an_archive_widget_with_counts_pushes_like_a_link_list():
     archive = "Archive April 2015 (1) November 2013 (1) May 2012 (1) March 2012 (2) July 2011 (2) June 2011 (1)"
     assert span_weight(blocks(archive)[0], KEEP) == -SPAN_LINK_COST
     assert span_weight(blocks(PROSE + " The vote was 12 (4) to 3 (1) in the end, with (2) abstaining.")[0], KEEP) > 0
-
-
-def test_a_photo_credit_or_a_breadcrumb_is_no_headline():
-    texts = ("Rail rivals attack the national timetable", "(Photo: Jane Example/Agency)", PROSE)
-    assert find_title(blocks(*texts), [KEEP] * 3, start=2) == 0
-    assert find_title(blocks("Home / Books / A review of the season", PROSE), [KEEP] * 2, start=1) is None
 
 
 def test_a_short_sentence_costs_nothing_but_a_label_a_headline_or_a_truncated_teaser_does():
