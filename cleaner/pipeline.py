@@ -19,6 +19,10 @@ from cleaner.segment.text import segment_text
 from cleaner.time_limit import stage_of, time_limit
 
 
+# What the record of a live blog says: its updates are not merged into one article's text.
+LIVE_BLOG_NOTE = "live blog: its updates are no single article"
+
+
 def clean_document(raw: RawDoc, config: Config = DEFAULT_CONFIG) -> Record | ErrorRecord:
     """Clean one document. A document that cannot be cleaned gives an ErrorRecord, never an exception."""
     try:
@@ -85,13 +89,14 @@ def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
 
     tree, notes = parse_html_page(text)
     head = read_head(tree)
-    blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article)
+    live_blog = head.jsonld.is_live_blog
+    blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article, live_blog=live_blog)
     article = any(block.in_main for block in blocks)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article, head=head)
     layouts = select_layouts(ruleset, blocks, _host(meta.url or raw.url))
     layout = layouts[0].layout if layouts else None
     judged = classify(blocks, _rules(ruleset, layouts), Format.HTML)
-    return judged, _merge_html_fields(meta, judged, layout), notes
+    return judged, _merge_html_fields(meta, judged, layout), (*notes, LIVE_BLOG_NOTE) if live_blog else notes
 
 
 def _merge_html_fields(meta: Fields, judged: Sequence[Judged], layout: Layout | None) -> Fields:

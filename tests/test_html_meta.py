@@ -5,6 +5,7 @@ import lxml.html
 import pytest
 
 from cleaner.fields.html_meta import read_html_fields
+from cleaner.fields.jsonld import read_jsonld
 from cleaner.fields.html_title import strip_site_affixes
 
 
@@ -126,6 +127,12 @@ def test_jsonld_written_into_a_meta_by_a_framework_is_read():
     data = json.dumps({"@type": "Article", "headline": "H", "datePublished": "2025-11-17T09:00:00-05:00"})
     tree = page(f'<meta name="script:ld+json" content="{html.escape(data)}">', "<h1>H</h1><p>Story.</p>")
     assert read_html_fields(tree).date == "2025-11-17T09:00:00-05:00"
+
+
+def test_a_live_blog_is_known_by_its_schema_type_beside_a_news_article():
+    live = page(jsonld({"@type": "NewsArticle", "headline": "H"}) + jsonld({"@type": "LiveBlogPosting", "headline": "H"}))
+    assert read_jsonld(live).is_live_blog
+    assert not read_jsonld(page(jsonld({"@type": "NewsArticle", "headline": "H"}))).is_live_blog
 
 
 def test_meta_published_time_is_read():

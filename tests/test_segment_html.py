@@ -52,6 +52,20 @@ def _main_text(blocks) -> str:
     return "\n\n".join(b.text for b in blocks if b.in_main and b.kind != Kind.CAPTION)
 
 
+def test_a_live_blog_marks_no_block_as_its_article():
+    live = segment_html(parse_html(ARTICLE_PAGE), url="https://example.org/news/tram", live_blog=True)
+    assert [b.text for b in live] and not any(b.in_main for b in live)
+    assert any(b.in_main for b in _blocks())
+
+
+def test_a_live_blog_record_has_no_text_and_says_why():
+    data = json.dumps({"@type": "LiveBlogPosting", "headline": "Tram works: live"})
+    page = ARTICLE_PAGE.replace("<head>", f'<head><script type="application/ld+json">{data}</script>', 1)
+    record = cleaner.clean(page.encode(), url="https://example.org/news/tram-live")
+    assert record.text == ""
+    assert "no article found" in record.warnings and any("live blog" in w for w in record.warnings)
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t "])
 def test_empty_document_is_rejected(text):
     with pytest.raises(Rejection) as err:

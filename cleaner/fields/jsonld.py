@@ -14,6 +14,8 @@ ARTICLE_TYPES = frozenset({
     "techarticle", "liveblogposting", "socialmediaposting", "report", "posting", "review",
     "advertisercontentarticle", "satiricalarticle", "medicalscholarlyarticle", "howto", "recipe",
 })
+# A live blog declares itself so (schema.org LiveBlogPosting), beside the NewsArticle some sites also give it.
+LIVE_BLOG_TYPE = "liveblogposting"
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 META_JSONLD = "//meta[@name='script:ld+json']/@content"
@@ -25,6 +27,7 @@ class JsonLd:
     """What the JSON-LD of a page says about its article."""
 
     is_article: bool = False  # the described object is an Article, not a plain WebPage
+    is_live_blog: bool = False  # the page is a schema.org LiveBlogPosting: a stream of updates
     headline: str | None = None
     date_published: str | None = None
     date_modified: str | None = None
@@ -49,6 +52,7 @@ def read_jsonld(tree) -> JsonLd:
     people, organisations, typed = _people(_resolve(article.get("author"), by_id) if article else None)
     return JsonLd(
         is_article=bool(article and _types(article) & ARTICLE_TYPES),
+        is_live_blog=any(LIVE_BLOG_TYPE in _types(obj) for obj in objects),
         headline=_text(article.get("headline") or article.get("name")) if article else None,
         date_published=_text(article.get("datePublished") or article.get("dateCreated"))
         if article else None,

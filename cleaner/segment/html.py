@@ -70,7 +70,9 @@ MIN_LIST_ITEMS = 2
 MAX_CHROME_BLOCK_CHARS = 2000
 CHROME_JOINER = " | "
 
-def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article: bool | None = None) -> tuple[Block, ...]:
+def segment_html(
+    tree: HtmlElement, *, url: str | None = None, declares_article: bool | None = None, live_blog: bool = False
+) -> tuple[Block, ...]:
     """The page's text blocks in document order, those of the article body marked in_main.
 
     Args:
@@ -78,6 +80,8 @@ def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article:
         url: the page's address, if known (helps the extractor resolve the page type).
         declares_article: whether the page's metadata calls it an article (read from the tree if None);
             a page that does is never taken for an index of teasers.
+        live_blog: the page is a live blog, whose updates (each with its own time, author and headline) are
+            no one article: no block is marked, as on an index page.
 
     Returns:
         One Block per text unit; all in_main=False when no article is found.
@@ -86,6 +90,8 @@ def segment_html(tree: HtmlElement, *, url: str | None = None, declares_article:
     if body is None:
         return ()
     units = iter_units(body)
+    if live_blog:
+        return _to_blocks(*_coarsen_chrome(units, [False] * len(units)))
     in_main = _main_units(tree, body, units, url)
     if declares_article is None:
         declares_article = read_head(tree).declares_article
