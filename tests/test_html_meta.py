@@ -560,6 +560,23 @@ def test_names_credited_for_another_role_are_no_authors():
     assert read_html_fields(tree).authors == ("Ben Roe",)
 
 
+def test_metadata_author_credited_for_contributions_on_the_page_is_no_author():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Best budget telescopes",
+                        "author": [{"@type": "Person", "name": "Ben Roe"}, {"@type": "Person", "name": "Trish May"}]}),
+                '<h1>Best budget telescopes</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a>'
+                '<span>Contributions from <span class="author-name"><a href="/author/trish-may">Trish May</a>'
+                '</span></span></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe",)
+
+
+def test_metadata_authors_printed_as_co_authors_are_all_kept():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Best budget telescopes",
+                        "author": [{"@type": "Person", "name": "Ben Roe"}, {"@type": "Person", "name": "Trish May"}]}),
+                '<h1>Best budget telescopes</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a> and '
+                '<a href="/author/trish-may">Trish May</a></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe", "Trish May")
+
+
 def test_updated_by_names_an_editor_not_an_author():
     tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
                      '<span class="author-name">By Benjamin Preston</span>'

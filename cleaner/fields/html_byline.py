@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.fields.agencies import fold
 from cleaner.fields.dates import find_dates
 from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, combine_bylines, parse_byline
@@ -125,17 +126,32 @@ def _writer_elements(facts: PageFacts):
     take that role: a marked name this close after one of them does too.
     """
     headline = headline_position(facts)
+    for element, other_role in _marked_elements(facts):
+        if not other_role and not in_other_context(element, facts, _near(element, headline, facts)):
+            yield element
+
+
+def _marked_elements(facts: PageFacts):
+    """The elements marked as author in document order, each with whether it credits another role."""
     other_role_at = None
     for element in facts.tree.xpath(BYLINE_XPATH):
         if element.tag in ("meta", "link", "script", "style"):
             continue
         at = facts.order[element]
         in_role_list = other_role_at is not None and at - other_role_at <= MAX_ROLE_LIST_GAP
-        if in_role_list or _credits_other_role(element, facts):
-            other_role_at = at
-            continue
-        if not in_other_context(element, facts, _near(element, headline, facts)):
-            yield element
+        other_role = in_role_list or _credits_other_role(element, facts)
+        other_role_at = at if other_role else other_role_at
+        yield element, other_role
+
+
+def other_role_names(facts: PageFacts) -> frozenset[str]:
+    """The names (folded) the page prints under an "Edited by" / "Contributions from" label: metadata
+    listing every contributor as an author still credits them with that role, not the writing."""
+    names = set()
+    for element, other_role in _marked_elements(facts):
+        text = facts.short_text(element, MAX_NAME_LINE_CHARS) if other_role else None
+        names.update(fold(name) for name in (parse_byline(text).authors if text else ()))
+    return frozenset(names)
 
 
 def _near(element, headline: int | None, facts: PageFacts) -> bool:
