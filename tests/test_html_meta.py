@@ -63,6 +63,26 @@ def test_kicker_printed_inside_the_h1_is_dropped():
     assert read_html_fields(tree).title == "Let kids be kids and leave labor laws alone"
 
 
+def test_sole_h1_differing_from_the_seo_title_is_the_headline():
+    tree = page('<meta property="og:title" content="Budget tents tested | Gear Blog">',
+                "<h1>We slept in nine cheap tents so you don't have to</h1><p>Story.</p>")
+    assert read_html_fields(tree).title == "We slept in nine cheap tents so you don't have to"
+
+
+def test_sole_h1_after_a_heading_printing_the_title_is_a_section():
+    tree = page('<meta property="og:title" content="What do people love about Rust? | Rust Blog">',
+                "<h2>What do people love about Rust?</h2><p>Survey answers.</p>"
+                "<h1>But what they love is the sense of empowerment</h1><p>More answers.</p>")
+    assert read_html_fields(tree).title == "What do people love about Rust?"
+
+
+def test_sole_h1_with_most_of_the_text_before_it_is_a_section():
+    story = "<p>" + "A long paragraph of the story itself, sentence after sentence. " * 20 + "</p>"
+    tree = page('<meta property="og:title" content="How robot vacuums map a home">',
+                f"{story}<h1>A message from our sponsor about the newsletter</h1><p>Subscribe.</p>")
+    assert read_html_fields(tree).title == "How robot vacuums map a home"
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

@@ -18,6 +18,11 @@ MIN_TRIMMED_WORDS = 4
 BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
 # The only h1 of a page is taken as headline, without a matching metadata title, from this length.
 MIN_SOLE_H1_WORDS = 4
+# A sole h1 with more than this share of the page's text before it is a section of the story, not its
+# headline (tuned on naeb and wcxb-articles: headline h1s had at most 44% of the text before them, the
+# section h1s taken for headlines 70% and 74%).
+MAX_TEXT_SHARE_BEFORE_SOLE_H1 = 0.5
+EARLIER_HEADINGS = "//body//*[self::h2 or self::h3]"
 # Headlines are at least this long; a shorter h1 is a logo or a section label.
 MIN_TITLE_CHARS = 4
 MAX_TITLE_CHARS = 400
@@ -214,8 +219,21 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
     sole = facts.tree.xpath("//body//h1")
     if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
-        return headings[0] if len(headings[0].split()) >= MIN_SOLE_H1_WORDS else None
+        long_enough = len(headings[0].split()) >= MIN_SOLE_H1_WORDS
+        return headings[0] if long_enough and not _section_heading(sole[0], facts, references) else None
     return None
+
+
+def _section_heading(h1, facts: PageFacts, references: list[str]) -> bool:
+    """An h1 inside the story's text: most of the page's text stands before it, or an earlier heading
+    prints a metadata title (a blog printing its headline as <h2> and the post's sections as <h1>)."""
+    if facts.texts.share_before(h1) > MAX_TEXT_SHARE_BEFORE_SOLE_H1:
+        return True
+    titles = {reference.casefold() for reference in references}
+    position = facts.order.get(h1, 0)
+    return any(facts.order.get(heading, position) < position
+               and " ".join(heading.text_content().split()).casefold() in titles
+               for heading in facts.tree.xpath(EARLIER_HEADINGS))
 
 
 def _similarity(heading: str, reference: str, floor: float = 0.0) -> float:
