@@ -597,6 +597,18 @@ def test_metadata_authors_printed_as_co_authors_are_all_kept():
     assert read_html_fields(tree).authors == ("Ben Roe", "Trish May")
 
 
+def test_by_line_printed_after_the_date_in_the_headline_block():
+    tree = page(body='<div id="page-title"><h1>Anime film opens in Jakarta</h1><small>posted on '
+                     '<time datetime="2023-12-19T23:30:00">2023-12-19</time></small> by Rafael Antonio Pineda</div>')
+    assert read_html_fields(tree).authors == ("Rafael Antonio Pineda",)
+
+
+def test_by_after_a_work_title_credits_the_work_not_the_page():
+    tree = page(body='<h1>The fold-and-cut problem</h1><div class="float"><a href="b.html"><i>Wakoku Chiyekurabe</i>'
+                     '</a> by Kan Chu Sen, 1721.</div><p>The first published reference is a Japanese book.</p>')
+    assert read_html_fields(tree).authors == ()
+
+
 def test_updated_by_names_an_editor_not_an_author():
     tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
                      '<span class="author-name">By Benjamin Preston</span>'

@@ -57,7 +57,10 @@ WRITTEN_BY = re.compile(
     r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von"
     r"|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+was\s+written\s+by)\s*\S",
     re.IGNORECASE)
-BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)(?::\s*|\s)", re.IGNORECASE)
+BY_PREFIX = re.compile(
+    r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:"
+    r"|(?:(?:photos?|pictures?)\s+and\s+)?(?:story|text|words)(?:\s+and\s+(?:photos?|pictures?))?\s+by)(?::\s*|\s)",
+    re.IGNORECASE)
 SCRIPT_TAGS = frozenset({"script", "style"})
 # The label printed just before a linked name that credits someone other than the writer: "Edited by",
 # "Reviewed by", "Updated by", "Contributions from" (testers and editors listed under the byline).
@@ -216,12 +219,22 @@ def _names_after_label(element, facts: PageFacts) -> list[str]:
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = facts.short_text(element, MAX_BY_LINE_CHARS)
-        if text and BY_PREFIX.match(text) and not in_other_context(element, facts):
-            found = parse_byline(text, site=facts.site)
-            if found.authors or found.agency:
-                return found
+        for text in (facts.short_text(element, MAX_BY_LINE_CHARS), _tail_after_date(element, facts)):
+            if text and BY_PREFIX.match(text) and not in_other_context(element, facts):
+                found = parse_byline(text, site=facts.site)
+                if found.authors or found.agency:
+                    return found
     return Byline(None)
+
+
+def _tail_after_date(element, facts: PageFacts) -> str | None:
+    """The text printed right after a dated element in its parent: "posted on <time>…</time> by Jane Doe".
+    After anything else, "by" credits a work: "<i>Wakoku Chiyekurabe</i> by Kan Chu Sen"."""
+    tail = " ".join((element.tail or "").split())
+    if not tail or len(tail) > MAX_BY_LINE_CHARS:
+        return None
+    dated = element.tag == "time" or find_dates(facts.short_text(element, MAX_BY_LINE_CHARS) or "")
+    return tail if dated else None
 
 
 def _written_by_line(facts: PageFacts) -> Byline:

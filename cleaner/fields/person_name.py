@@ -35,7 +35,7 @@ ROLE_WORDS = re.compile(
     r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
     r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
     r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
-    r"|certified|licensed|registered|former)(?![^\W_])",
+    r"|certified|licensed|registered|former|special)(?![^\W_])",
     re.IGNORECASE,
 )
 PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
