@@ -83,6 +83,19 @@ def test_sole_h1_with_most_of_the_text_before_it_is_a_section():
     assert read_html_fields(tree).title == "How robot vacuums map a home"
 
 
+@pytest.mark.parametrize("h1", ["Opinion | Let kids be kids and leave labor laws alone | Editorial",
+                                "Let kids be kids and leave labor laws alone (video)",
+                                "Let kids be kids and leave labor laws alone [Watch]"])
+def test_section_and_media_labels_around_the_headline_are_dropped(h1):
+    tree = page(f'<meta property="og:title" content="{h1}">', f"<h1>{h1}</h1>")
+    assert read_html_fields(tree).title == "Let kids be kids and leave labor laws alone"
+
+
+def test_a_headline_that_is_mostly_a_label_is_kept():
+    tree = page('<meta property="og:title" content="Opinion | Taxes">', "<h1>Opinion | Taxes</h1>")
+    assert read_html_fields(tree).title == "Opinion | Taxes"
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

@@ -15,6 +15,9 @@ H1_MATCH = 0.6
 # left after removing it is at least this long (tuned on naeb).
 MAX_KICKER_WORDS = 3
 MIN_TRIMMED_WORDS = 4
+# Labels naming the kind of piece, not its subject: a media label ending the headline and a section set off by a bar.
+MEDIA_LABEL = re.compile(r"\s*[(\[](?:videos?|watch|photos?|pictures|gallery|podcast|listen|audio)[)\]]\s*$", re.IGNORECASE)
+SECTION_LABELS = frozenset({"opinion", "editorial", "commentary", "analysis", "column", "op-ed", "perspective"})
 BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
 # The only h1 of a page is taken as headline, without a matching metadata title, from this length.
 MIN_SOLE_H1_WORDS = 4
@@ -108,15 +111,28 @@ def choose_title(facts: PageFacts) -> str | None:
     h1 = _best_heading(facts, references + cleaned)
     if h1:
         heading = _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
-        return repair_text(_restored_characters(heading, cleaned))
+        return repair_text(_without_labels(_restored_characters(heading, cleaned)))
     return page_title(facts)
+
+
+def _without_labels(title: str) -> str:
+    """Drop the labels a site prints around a headline: a media label ending it ("… (video)",
+    "… [Watch]") and section labels set off by a bar ("Opinion | … | Editorial")."""
+    bare = MEDIA_LABEL.sub("", title)
+    parts = [part.strip() for part in re.split(r"\s+\|\s+", bare)]
+    while len(parts) > 1 and parts[0].casefold() in SECTION_LABELS:
+        parts = parts[1:]
+    while len(parts) > 1 and parts[-1].casefold() in SECTION_LABELS:
+        parts = parts[:-1]
+    kept = " | ".join(parts)
+    return kept if len(kept.split()) >= MIN_TRIMMED_WORDS else title
 
 
 def page_title(facts: PageFacts) -> str | None:
     """The page's own title (its metadata, site affixes stripped), for a page that holds no article:
     the headings on a front page are its teasers'."""
     cleaned = [title for ref in _reference_titles(facts) if (title := strip_site_affixes(ref, facts.site, facts.url))]
-    return repair_text(cleaned[0]) if cleaned else None
+    return repair_text(_without_labels(cleaned[0])) if cleaned else None
 
 
 def repair_text(text: str) -> str:
