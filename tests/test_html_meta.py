@@ -96,6 +96,12 @@ def test_a_headline_that_is_mostly_a_label_is_kept():
     assert read_html_fields(tree).title == "Opinion | Taxes"
 
 
+def test_line_break_inside_the_h1_separates_its_words():
+    tree = page("<title>Weekend coding agent | Focus Labs</title>",
+                "<h1><span>Weekend<br>coding</span> agent</h1><p>Text.</p>")
+    assert read_html_fields(tree).title == "Weekend coding agent"
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

@@ -214,10 +214,23 @@ HEADING_XPATH = "//body//h1 | //body//@itemprop[.='headline']/parent::*[not(self
 
 def _headings(facts: PageFacts) -> list[str]:
     elements = facts.tree.xpath(HEADING_XPATH)
-    texts = (" ".join(element.text_content().split()) for element in elements)
+    texts = (" ".join(_heading_text(element).split()) for element in elements)
     return [text for text in dict.fromkeys(texts)
             if MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS
             and not matches_site(text, facts.site, facts.url)]
+
+
+def _heading_text(element) -> str:
+    """The heading's text with a line break read as a space ("WEEKEND<br>CODING AGENT"); inline tags
+    join their text as printed ("Don<span>'</span>t")."""
+    if element.find(".//br") is None:
+        return element.text_content()
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            pieces.append(" " if child.tag == "br" else _heading_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
 
 
 def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
