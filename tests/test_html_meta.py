@@ -102,6 +102,13 @@ def test_line_break_inside_the_h1_separates_its_words():
     assert read_html_fields(tree).title == "Weekend coding agent"
 
 
+def test_h1_printing_what_the_decorated_title_adds_is_the_site_name():
+    tree = page('<title>Harbour Data Blog: Small adventures with small models</title>'
+                '<meta property="og:title" content="Small adventures with small models">',
+                "<h1>Harbour Data Blog</h1><h3>Small adventures with small models</h3><h1>Small is the new large</h1>")
+    assert read_html_fields(tree).title == "Small adventures with small models"
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

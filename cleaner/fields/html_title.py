@@ -212,12 +212,24 @@ def _reference_titles(facts: PageFacts) -> list[str]:
 HEADING_XPATH = "//body//h1 | //body//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
 
 
-def _headings(facts: PageFacts) -> list[str]:
+def _headings(facts: PageFacts, references: list[str] = ()) -> list[str]:
     elements = facts.tree.xpath(HEADING_XPATH)
     texts = (" ".join(_heading_text(element).split()) for element in elements)
+    decoration = _decoration(references)
     return [text for text in dict.fromkeys(texts)
             if MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS
-            and not matches_site(text, facts.site, facts.url)]
+            and not matches_site(text, facts.site, facts.url) and compact(text) not in decoration]
+
+
+def _decoration(references: list[str]) -> set[str]:
+    """What a decorated metadata title adds around a plainer one ("Engora Data Blog" of "Engora Data Blog:
+    Small adventures…" beside "Small adventures…"), compacted: the site's name, never the headline."""
+    added = set()
+    for title in references:
+        for plain in references:
+            if len(plain) < len(title) and (title.endswith(plain) or title.startswith(plain)):
+                added.add(compact(title.replace(plain, "", 1)))
+    return added - {""}
 
 
 def _heading_text(element) -> str:
@@ -234,7 +246,7 @@ def _heading_text(element) -> str:
 
 
 def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
-    headings = _headings(facts)
+    headings = _headings(facts, references)
     if not references:
         return headings[0] if len(headings) == 1 else None
     best, best_score = None, 0.0
