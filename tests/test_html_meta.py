@@ -109,6 +109,12 @@ def test_h1_printing_what_the_decorated_title_adds_is_the_site_name():
     assert read_html_fields(tree).title == "Small adventures with small models"
 
 
+def test_title_loses_the_sites_web_address_opening_it():
+    assert strip_site_affixes("harbourbau.com Vibe Coding", None, "https://harbourbau.com/vibe.html") == "Vibe Coding"
+    assert strip_site_affixes("Booking.com Reports Record Bookings", None, "https://news.example.org/a") == (
+        "Booking.com Reports Record Bookings")
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

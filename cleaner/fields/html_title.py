@@ -41,6 +41,8 @@ MAX_LOST_RUN = 3
 # UTF-8 bytes of punctuation and accented letters read as Latin-1: "â" then a C1 control, "Ã" then a letter.
 MOJIBAKE = re.compile("[\u00e2\u00c3\u00c2][\u0080-\u00bf]")
 PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
+# The site's web address opening the title without a separator ("davidbau.com Vibe Coding").
+ADDRESS_PREFIX = re.compile(r"^(?P<prefix>(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+)\s+(?=\S)", re.IGNORECASE)
 # Metadata titles in order of trust; <title> carries the most site decoration.
 META_TITLE_KEYS = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
 HOST_NOISE = re.compile(r"^(?:www\d?|m|amp|edition|en|de|news)\.")
@@ -301,7 +303,7 @@ def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | N
     while high - low > 1 and _is_affix(texts[low], site, url, texts[low:high], leading=True):
         low += 1
     joined = texts[low] + "".join(separators[i - 1] + texts[i] for i in range(low + 1, high))
-    prefix = PREFIX_SEPARATOR.match(joined)
+    prefix = PREFIX_SEPARATOR.match(joined) or ADDRESS_PREFIX.match(joined)
     if prefix and matches_site(prefix["prefix"], site, url):
         joined = joined[prefix.end():]
     joined = joined.strip()
