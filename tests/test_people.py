@@ -210,3 +210,8 @@ def test_a_writer_who_took_the_photos_too_is_an_author(text):
 
 def test_photos_by_alone_still_credits_no_author():
     assert parse_byline("By Jane Roe Photos by Sam Lee").authors == ("Jane Roe",)
+
+
+def test_a_credential_with_its_registered_mark_stays_with_the_name():
+    assert parse_byline("Rebecca Lake, CEPF®").authors == ("Rebecca Lake, CEPF®",)
+    assert parse_byline("By Jane Doe, CFP®, CPA").authors == ("Jane Doe, CFP®, CPA",)
