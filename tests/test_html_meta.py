@@ -654,6 +654,15 @@ def test_by_after_a_work_title_credits_the_work_not_the_page():
     assert read_html_fields(tree).authors == ()
 
 
+def test_dateline_under_an_h2_headline_when_the_sole_h1_is_a_section():
+    filler = "".join(f"<p>Survey answer number {i} about the language and its tools.</p>" for i in range(12))
+    tree = page('<meta property="og:title" content="What do people love about Rust? | Rust Blog">',
+                '<header><h2>What do people love about Rust?</h2></header>'
+                '<div class="meta">Dec. 19, 2025 · Nora Lindqvist on behalf of the Docs group</div>'
+                f'{filler}<h1>But what they love is the sense of empowerment</h1><p>More.</p>')
+    assert read_html_fields(tree).authors == ("Nora Lindqvist",)
+
+
 def test_updated_by_names_an_editor_not_an_author():
     tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
                      '<span class="author-name">By Benjamin Preston</span>'

@@ -44,3 +44,7 @@ def test_a_generation_after_the_name_is_kept(name):
 
 def test_outlet_initials_after_the_name_still_go():
     assert person_name("Brian Truitt USA TODAY", None) == "Brian Truitt"
+
+
+def test_the_group_a_name_writes_on_behalf_of_is_no_part_of_it():
+    assert person_name("Niko Matsakis on behalf of Vision Doc group", None) == "Niko Matsakis"

@@ -38,7 +38,7 @@ ROLE_WORDS = re.compile(
     r"|certified|licensed|registered|former|special)(?![^\W_])",
     re.IGNORECASE,
 )
-PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
+PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a|on behalf of)\s+\S.*$", re.IGNORECASE)
 NAME_PARTICLES = frozenset({
     "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le", "la",
     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "mc", "st.", "d'",
