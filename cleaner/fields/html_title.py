@@ -15,8 +15,10 @@ H1_MATCH = 0.6
 # left after removing it is at least this long (tuned on naeb).
 MAX_KICKER_WORDS = 3
 MIN_TRIMMED_WORDS = 4
-# Labels naming the kind of piece, not its subject: a media label ending the headline and a section set off by a bar.
-MEDIA_LABEL = re.compile(r"\s*[(\[](?:videos?|watch|photos?|pictures|gallery|podcast|listen|audio)[)\]]\s*$", re.IGNORECASE)
+# Labels naming the kind of piece, not its subject: a media label ending the headline and a section set off
+# by a bar.
+MEDIA_LABEL = re.compile(r"\s*[(\[](?:videos?|watch|photos?|pictures|gallery|podcast|listen|audio)[)\]]\s*$",
+                         re.IGNORECASE)
 SECTION_LABELS = frozenset({"opinion", "editorial", "commentary", "analysis", "column", "op-ed", "perspective"})
 BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
 # The only h1 of a page is taken as headline, without a matching metadata title, from this length.

@@ -13,7 +13,9 @@ from cleaner.fields.person_name import NEWSROOM_WORDS, ROLE_WORDS, WEB_ADDRESS, 
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|compiled|article|post|posted|review|guide)"
-    r"\s+by|(?:photos?|pictures?)\s+and\s+(?:story|text|words)\s+by|(?:story|text|words)\s+and\s+(?:photos?|pictures?)\s+by|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
+    r"\s+by|(?:photos?|pictures?)\s+and\s+(?:story|text|words)\s+by"
+    r"|(?:story|text|words)\s+and\s+(?:photos?|pictures?)\s+by"
+    r"|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
     r"|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
@@ -22,7 +24,8 @@ LEADING_LABELS = re.compile(
 )
 # A segment opened by one of these credits a picture or an editor, not the text.
 NOT_AUTHOR_LABELS = re.compile(
-    r"^(?:(?:photo(?:graph)?s?|pictures?)(?!\s+and\s+(?:story|text|words)\b)|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
+    r"^(?:(?:photo(?:graph)?s?|pictures?)(?!\s+and\s+(?:story|text|words)\b)"
+    r"|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
     r"|(?:medically\s+)?reviewed|fact[- ]checked|updated\s+by|(?:with\s+)?contributions?\s+from"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
