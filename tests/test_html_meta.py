@@ -663,6 +663,18 @@ def test_dateline_under_an_h2_headline_when_the_sole_h1_is_a_section():
     assert read_html_fields(tree).authors == ("Nora Lindqvist",)
 
 
+def test_a_user_name_signing_a_dated_by_line_is_the_author():
+    tree = page(body='<h1>Scalable end-to-end interpretability</h1>'
+                     '<div class="meta">by <a href="/users/jroe">jroe</a>, 19 Dec 2025</div><p>Text.</p>')
+    assert read_html_fields(tree).authors == ("jroe",)
+
+
+def test_a_single_word_after_by_on_an_undated_line_is_no_author():
+    tree = page(body='<h1>Scalable end-to-end interpretability</h1><div class="meta">by <b>Category</b></div>'
+                     '<p>Text.</p>')
+    assert read_html_fields(tree).authors == ()
+
+
 def test_updated_by_names_an_editor_not_an_author():
     tree = page(body='<h1>Car maintenance checklist</h1><div class="cda-author">'
                      '<span class="author-name">By Benjamin Preston</span>'

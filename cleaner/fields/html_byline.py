@@ -86,10 +86,18 @@ def visible_byline(facts: PageFacts) -> Byline:
     """
     for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line, _dateline_names):
         found = reader(facts)
-        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts))
+        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts)
+                        or _signs_dated_line(name, found.byline))
         if authors or found.agency:
             return Byline(found.byline, authors, found.agency)
     return Byline(None)
+
+
+def _signs_dated_line(name: str, printed: str | None) -> bool:
+    """A single word signing a dated "by" line ("Posted by BeauHD on Friday December 19, 2025",
+    "12/19 — 2025 by ibby"): the user name a blog posts under, not a menu entry."""
+    signed = re.search(rf"(?<![^\W_])by\s+{re.escape(name)}(?![^\W_])", printed or "", re.IGNORECASE)
+    return bool(signed) and bool(find_dates(printed))
 
 
 def _has_author_page(name: str, facts: PageFacts) -> bool:
