@@ -64,6 +64,71 @@ def test_kicker_printed_inside_the_h1_is_dropped():
     assert read_html_fields(tree).title == "Let kids be kids and leave labor laws alone"
 
 
+def test_sole_h1_differing_from_the_seo_title_is_the_headline():
+    tree = page('<meta property="og:title" content="Budget tents tested | Gear Blog">',
+                "<h1>We slept in nine cheap tents so you don't have to</h1><p>Story.</p>")
+    assert read_html_fields(tree).title == "We slept in nine cheap tents so you don't have to"
+
+
+def test_sole_h1_after_a_heading_printing_the_title_is_a_section():
+    tree = page('<meta property="og:title" content="What do people love about Rust? | Rust Blog">',
+                "<h2>What do people love about Rust?</h2><p>Survey answers.</p>"
+                "<h1>But what they love is the sense of empowerment</h1><p>More answers.</p>")
+    assert read_html_fields(tree).title == "What do people love about Rust?"
+
+
+def test_sole_h1_with_most_of_the_text_before_it_is_a_section():
+    story = "<p>" + "A long paragraph of the story itself, sentence after sentence. " * 20 + "</p>"
+    tree = page('<meta property="og:title" content="How robot vacuums map a home">',
+                f"{story}<h1>A message from our sponsor about the newsletter</h1><p>Subscribe.</p>")
+    assert read_html_fields(tree).title == "How robot vacuums map a home"
+
+
+@pytest.mark.parametrize("h1", ["Opinion | Let kids be kids and leave labor laws alone | Editorial",
+                                "Let kids be kids and leave labor laws alone (video)",
+                                "Let kids be kids and leave labor laws alone [Watch]"])
+def test_section_and_media_labels_around_the_headline_are_dropped(h1):
+    tree = page(f'<meta property="og:title" content="{h1}">', f"<h1>{h1}</h1>")
+    assert read_html_fields(tree).title == "Let kids be kids and leave labor laws alone"
+
+
+def test_a_headline_that_is_mostly_a_label_is_kept():
+    tree = page('<meta property="og:title" content="Opinion | Taxes">', "<h1>Opinion | Taxes</h1>")
+    assert read_html_fields(tree).title == "Opinion | Taxes"
+
+
+def test_line_break_inside_the_h1_separates_its_words():
+    tree = page("<title>Weekend coding agent | Focus Labs</title>",
+                "<h1><span>Weekend<br>coding</span> agent</h1><p>Text.</p>")
+    assert read_html_fields(tree).title == "Weekend coding agent"
+
+
+def test_h1_printing_what_the_decorated_title_adds_is_the_site_name():
+    tree = page('<title>Harbour Data Blog: Small adventures with small models</title>'
+                '<meta property="og:title" content="Small adventures with small models">',
+                "<h1>Harbour Data Blog</h1><h3>Small adventures with small models</h3><h1>Small is the new large</h1>")
+    assert read_html_fields(tree).title == "Small adventures with small models"
+
+
+def test_title_loses_the_sites_web_address_opening_it():
+    assert strip_site_affixes("harbourbau.com Vibe Coding", None, "https://harbourbau.com/vibe.html") == "Vibe Coding"
+    assert strip_site_affixes("Booking.com Reports Record Bookings", None, "https://news.example.org/a") == (
+        "Booking.com Reports Record Bookings")
+
+
+@pytest.mark.parametrize("meta_title", ["8 Recent Trends in Photography", "Recent Trends in Photography in 2025"])
+def test_metadata_title_adding_a_count_or_year_to_the_h1_is_the_whole_headline(meta_title):
+    tree = page(f'<meta property="og:title" content="{meta_title}">',
+                '<h1>Recent Trends in Photography</h1><p>Text.</p>')
+    assert read_html_fields(tree).title == meta_title
+
+
+def test_metadata_title_adding_words_to_the_h1_does_not_replace_it():
+    tree = page('<meta property="og:title" content="Recent Trends in Photography Explained">',
+                '<h1>Recent Trends in Photography</h1><p>Text.</p>')
+    assert read_html_fields(tree).title == "Recent Trends in Photography"
+
+
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")
@@ -565,6 +630,56 @@ def test_names_credited_for_another_role_are_no_authors():
                      ' Contributions From: <a href="/author/trish-may">Trish May</a>, '
                      '<a href="/author/sam-lee">Sam Lee</a> &amp; <a href="/author/eli-park">Eli Park</a></div>')
     assert read_html_fields(tree).authors == ("Ben Roe",)
+
+
+def test_metadata_author_credited_for_contributions_on_the_page_is_no_author():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Best budget telescopes",
+                        "author": [{"@type": "Person", "name": "Ben Roe"}, {"@type": "Person", "name": "Trish May"}]}),
+                '<h1>Best budget telescopes</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a>'
+                '<span>Contributions from <span class="author-name"><a href="/author/trish-may">Trish May</a>'
+                '</span></span></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe",)
+
+
+def test_metadata_authors_printed_as_co_authors_are_all_kept():
+    tree = page(jsonld({"@type": "NewsArticle", "headline": "Best budget telescopes",
+                        "author": [{"@type": "Person", "name": "Ben Roe"}, {"@type": "Person", "name": "Trish May"}]}),
+                '<h1>Best budget telescopes</h1><div class="byline">By <a href="/author/ben-roe">Ben Roe</a> and '
+                '<a href="/author/trish-may">Trish May</a></div>')
+    assert read_html_fields(tree).authors == ("Ben Roe", "Trish May")
+
+
+def test_by_line_printed_after_the_date_in_the_headline_block():
+    tree = page(body='<div id="page-title"><h1>Anime film opens in Jakarta</h1><small>posted on '
+                     '<time datetime="2023-12-19T23:30:00">2023-12-19</time></small> by Rafael Antonio Pineda</div>')
+    assert read_html_fields(tree).authors == ("Rafael Antonio Pineda",)
+
+
+def test_by_after_a_work_title_credits_the_work_not_the_page():
+    tree = page(body='<h1>The fold-and-cut problem</h1><div class="float"><a href="b.html"><i>Wakoku Chiyekurabe</i>'
+                     '</a> by Kan Chu Sen, 1721.</div><p>The first published reference is a Japanese book.</p>')
+    assert read_html_fields(tree).authors == ()
+
+
+def test_dateline_under_an_h2_headline_when_the_sole_h1_is_a_section():
+    filler = "".join(f"<p>Survey answer number {i} about the language and its tools.</p>" for i in range(12))
+    tree = page('<meta property="og:title" content="What do people love about Rust? | Rust Blog">',
+                '<header><h2>What do people love about Rust?</h2></header>'
+                '<div class="meta">Dec. 19, 2025 · Nora Lindqvist on behalf of the Docs group</div>'
+                f'{filler}<h1>But what they love is the sense of empowerment</h1><p>More.</p>')
+    assert read_html_fields(tree).authors == ("Nora Lindqvist",)
+
+
+def test_a_user_name_signing_a_dated_by_line_is_the_author():
+    tree = page(body='<h1>Scalable end-to-end interpretability</h1>'
+                     '<div class="meta">by <a href="/users/jroe">jroe</a>, 19 Dec 2025</div><p>Text.</p>')
+    assert read_html_fields(tree).authors == ("jroe",)
+
+
+def test_a_single_word_after_by_on_an_undated_line_is_no_author():
+    tree = page(body='<h1>Scalable end-to-end interpretability</h1><div class="meta">by <b>Category</b></div>'
+                     '<p>Text.</p>')
+    assert read_html_fields(tree).authors == ()
 
 
 def test_updated_by_names_an_editor_not_an_author():

@@ -196,3 +196,22 @@ def test_organisations_in_other_languages_and_their_places_are_not_authors():
     assert parse_byline("CDU - Fraktion Erfurt", lowercase=True).authors == ()
     byline = "Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch (D)"
     assert parse_byline(byline).authors == ("Steffen Pache",)
+
+
+def test_as_told_to_credits_the_writer_after_it():
+    assert parse_byline("Amie Mock as told to Heather Eastman").authors == ("Heather Eastman",)
+
+
+@pytest.mark.parametrize("text", ["Photos and Story By Dana Cole Special Correspondent to THE AUTO PAGE",
+                                  "Story and photos by Dana Cole"])
+def test_a_writer_who_took_the_photos_too_is_an_author(text):
+    assert parse_byline(text).authors == ("Dana Cole",)
+
+
+def test_photos_by_alone_still_credits_no_author():
+    assert parse_byline("By Jane Roe Photos by Sam Lee").authors == ("Jane Roe",)
+
+
+def test_a_credential_with_its_registered_mark_stays_with_the_name():
+    assert parse_byline("Rebecca Lake, CEPF®").authors == ("Rebecca Lake, CEPF®",)
+    assert parse_byline("By Jane Doe, CFP®, CPA").authors == ("Jane Doe, CFP®, CPA",)

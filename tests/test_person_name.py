@@ -35,3 +35,16 @@ def test_person_shaped_wants_two_or_three_capitalised_words():
     assert not person_shaped("Cory")
     assert not person_shaped("the team here")
     assert not person_shaped("A B C D")
+
+
+@pytest.mark.parametrize("name", ["George T. Conway III", "Ann Lee II", "Sam Roe JR"])
+def test_a_generation_after_the_name_is_kept(name):
+    assert person_name(name, None) == name
+
+
+def test_outlet_initials_after_the_name_still_go():
+    assert person_name("Brian Truitt USA TODAY", None) == "Brian Truitt"
+
+
+def test_the_group_a_name_writes_on_behalf_of_is_no_part_of_it():
+    assert person_name("Niko Matsakis on behalf of Vision Doc group", None) == "Niko Matsakis"

@@ -11,6 +11,8 @@ CREDENTIALS = frozenset({
     "cpa", "cfp", "cfa", "chfc", "clu", "cepf", "cfe", "cpp", "psp", "lcsw", "lmft", "lpc", "lmhc",
     "mw", "cscs", "cpt", "faan", "facp", "facs", "faap", "fand", "faclm", "lvt", "dacvb",
 })
+# Trademark signs some certification boards require after their letters ("CEPF®", "CFP®").
+MARKS = "®™℠"
 # Further all-capitals credentials after a known one ("MD, FOMA, DABOM") are this short.
 MAX_CREDENTIAL_CHARS = 6
 
@@ -42,11 +44,16 @@ def continues_credentials(piece: str, after_credential: bool) -> bool:
 
 
 def _folded_credential(word: str) -> str:
-    return word.strip(",").replace(".", "").casefold()
+    return _bare(word).casefold()
+
+
+def _bare(word: str) -> str:
+    """The letters of a credential as printed: "M.D.," -> "MD", "CEPF®" -> "CEPF" (a registered mark)."""
+    return word.strip(",").rstrip(MARKS).replace(".", "")
 
 
 def _is_credential_word(word: str) -> bool:
-    bare = word.strip(",").replace(".", "")
+    bare = _bare(word)
     if bare.casefold() in CREDENTIALS:
         return True
     return 1 < len(bare) <= MAX_CREDENTIAL_CHARS and bare.isalpha() and bare.isupper()

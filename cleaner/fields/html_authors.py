@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from cleaner.fields.agencies import canonical_agency
+from cleaner.fields.agencies import canonical_agency, fold
 from cleaner.fields.author_metadata import jsonld_byline, meta_byline
-from cleaner.fields.html_byline import MAX_BYLINE_CHARS, SCRIPT_TAGS, in_other_context, visible_byline
+from cleaner.fields.html_byline import (MAX_BYLINE_CHARS, SCRIPT_TAGS, in_other_context, other_role_names,
+                                        visible_byline)
 from cleaner.fields.page import PageFacts
 from cleaner.fields.people import Byline
 from cleaner.fields.person_name import person_shaped
@@ -28,7 +29,8 @@ def choose_byline(facts: PageFacts) -> Byline:
         agency = agency or found.agency
         if found.authors:
             printed = visible.byline if visible.authors else found.byline
-            return Byline(printed, _fuller_list(found.authors, structured[1]), agency)
+            authors = _fuller_list(found.authors, structured[1])
+            return Byline(printed, _without_other_roles(authors, facts), agency)
     if agency:
         return Byline(visible.byline, (), agency)
     for found in (jsonld_byline(facts, site_named=True), meta_byline(facts, site_named=True)):
@@ -46,6 +48,16 @@ def _fuller_list(authors: tuple[str, ...], meta: Byline) -> tuple[str, ...]:
     if extra and named <= {name.casefold() for name in meta.authors} and all(map(person_shaped, extra)):
         return meta.authors
     return authors
+
+
+def _without_other_roles(authors: tuple[str, ...], facts: PageFacts) -> tuple[str, ...]:
+    """The authors without those the page credits for another role ("Contributions from Jane Roe"):
+    some metadata lists every contributor as an author. A list naming only such people is kept."""
+    if len(authors) < 2:
+        return authors
+    others = other_role_names(facts)
+    writers = tuple(name for name in authors if fold(name) not in others)
+    return writers or authors
 
 
 def _printed_wire_credit(facts: PageFacts) -> Byline:

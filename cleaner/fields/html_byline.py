@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.fields.agencies import fold
 from cleaner.fields.dates import find_dates
 from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, combine_bylines, parse_byline
@@ -56,7 +57,10 @@ WRITTEN_BY = re.compile(
     r"^(?:written\s+by|article\s+by|author\s*:|autor(?:in)?\s*:|auteur\s*:|geschrieben\s+von"
     r"|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+was\s+written\s+by)\s*\S",
     re.IGNORECASE)
-BY_PREFIX = re.compile(r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:)(?::\s*|\s)", re.IGNORECASE)
+BY_PREFIX = re.compile(
+    r"^(?:by|von|par|por|door|di|av|written by|autor(?:in)?:|author:"
+    r"|(?:(?:photos?|pictures?)\s+and\s+)?(?:story|text|words)(?:\s+and\s+(?:photos?|pictures?))?\s+by)(?::\s*|\s)",
+    re.IGNORECASE)
 SCRIPT_TAGS = frozenset({"script", "style"})
 # The label printed just before a linked name that credits someone other than the writer: "Edited by",
 # "Reviewed by", "Updated by", "Contributions from" (testers and editors listed under the byline).
@@ -82,10 +86,18 @@ def visible_byline(facts: PageFacts) -> Byline:
     """
     for reader in (_marked_byline, _labelled_byline, _by_line_near_headline, _written_by_line, _dateline_names):
         found = reader(facts)
-        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts))
+        authors = tuple(name for name in found.authors if len(name.split()) > 1 or _has_author_page(name, facts)
+                        or _signs_dated_line(name, found.byline))
         if authors or found.agency:
             return Byline(found.byline, authors, found.agency)
     return Byline(None)
+
+
+def _signs_dated_line(name: str, printed: str | None) -> bool:
+    """A single word signing a dated "by" line ("Posted by BeauHD on Friday December 19, 2025",
+    "12/19 — 2025 by ibby"): the user name a blog posts under, not a menu entry."""
+    signed = re.search(rf"(?<![^\W_])by\s+{re.escape(name)}(?![^\W_])", printed or "", re.IGNORECASE)
+    return bool(signed) and bool(find_dates(printed))
 
 
 def _has_author_page(name: str, facts: PageFacts) -> bool:
@@ -125,17 +137,32 @@ def _writer_elements(facts: PageFacts):
     take that role: a marked name this close after one of them does too.
     """
     headline = headline_position(facts)
+    for element, other_role in _marked_elements(facts):
+        if not other_role and not in_other_context(element, facts, _near(element, headline, facts)):
+            yield element
+
+
+def _marked_elements(facts: PageFacts):
+    """The elements marked as author in document order, each with whether it credits another role."""
     other_role_at = None
     for element in facts.tree.xpath(BYLINE_XPATH):
         if element.tag in ("meta", "link", "script", "style"):
             continue
         at = facts.order[element]
         in_role_list = other_role_at is not None and at - other_role_at <= MAX_ROLE_LIST_GAP
-        if in_role_list or _credits_other_role(element, facts):
-            other_role_at = at
-            continue
-        if not in_other_context(element, facts, _near(element, headline, facts)):
-            yield element
+        other_role = in_role_list or _credits_other_role(element, facts)
+        other_role_at = at if other_role else other_role_at
+        yield element, other_role
+
+
+def other_role_names(facts: PageFacts) -> frozenset[str]:
+    """The names (folded) the page prints under an "Edited by" / "Contributions from" label: metadata
+    listing every contributor as an author still credits them with that role, not the writing."""
+    names = set()
+    for element, other_role in _marked_elements(facts):
+        text = facts.short_text(element, MAX_NAME_LINE_CHARS) if other_role else None
+        names.update(fold(name) for name in (parse_byline(text).authors if text else ()))
+    return frozenset(names)
 
 
 def _near(element, headline: int | None, facts: PageFacts) -> bool:
@@ -200,12 +227,22 @@ def _names_after_label(element, facts: PageFacts) -> list[str]:
 def _by_line_near_headline(facts: PageFacts) -> Byline:
     """A short line starting with "By" (or its translations) close to the headline."""
     for element in near_headline(facts, MAX_BY_LINE_DISTANCE):
-        text = facts.short_text(element, MAX_BY_LINE_CHARS)
-        if text and BY_PREFIX.match(text) and not in_other_context(element, facts):
-            found = parse_byline(text, site=facts.site)
-            if found.authors or found.agency:
-                return found
+        for text in (facts.short_text(element, MAX_BY_LINE_CHARS), _tail_after_date(element, facts)):
+            if text and BY_PREFIX.match(text) and not in_other_context(element, facts):
+                found = parse_byline(text, site=facts.site)
+                if found.authors or found.agency:
+                    return found
     return Byline(None)
+
+
+def _tail_after_date(element, facts: PageFacts) -> str | None:
+    """The text printed right after a dated element in its parent: "posted on <time>…</time> by Jane Doe".
+    After anything else, "by" credits a work: "<i>Wakoku Chiyekurabe</i> by Kan Chu Sen"."""
+    tail = " ".join((element.tail or "").split())
+    if not tail or len(tail) > MAX_BY_LINE_CHARS:
+        return None
+    dated = element.tag == "time" or find_dates(facts.short_text(element, MAX_BY_LINE_CHARS) or "")
+    return tail if dated else None
 
 
 def _written_by_line(facts: PageFacts) -> Byline:

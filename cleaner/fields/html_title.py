@@ -15,9 +15,19 @@ H1_MATCH = 0.6
 # left after removing it is at least this long (tuned on naeb).
 MAX_KICKER_WORDS = 3
 MIN_TRIMMED_WORDS = 4
+# Labels naming the kind of piece, not its subject: a media label ending the headline and a section set off
+# by a bar.
+MEDIA_LABEL = re.compile(r"\s*[(\[](?:videos?|watch|photos?|pictures|gallery|podcast|listen|audio)[)\]]\s*$",
+                         re.IGNORECASE)
+SECTION_LABELS = frozenset({"opinion", "editorial", "commentary", "analysis", "column", "op-ed", "perspective"})
 BRACKETED = re.compile(r"^\s*[(\[][^)\]]{1,20}[)\]]\s*$")
 # The only h1 of a page is taken as headline, without a matching metadata title, from this length.
 MIN_SOLE_H1_WORDS = 4
+# A sole h1 with more than this share of the page's text before it is a section of the story, not its
+# headline (tuned on naeb and wcxb-articles: headline h1s had at most 44% of the text before them, the
+# section h1s taken for headlines 70% and 74%).
+MAX_TEXT_SHARE_BEFORE_SOLE_H1 = 0.5
+EARLIER_HEADINGS = "//body//*[self::h2 or self::h3]"
 # Headlines are at least this long; a shorter h1 is a logo or a section label.
 MIN_TITLE_CHARS = 4
 MAX_TITLE_CHARS = 400
@@ -32,7 +42,12 @@ LOST_CHARACTERS = frozenset("?\ufffd")
 MAX_LOST_RUN = 3
 # UTF-8 bytes of punctuation and accented letters read as Latin-1: "â" then a C1 control, "Ã" then a letter.
 MOJIBAKE = re.compile("[\u00e2\u00c3\u00c2][\u0080-\u00bf]")
+# A count or a year a metadata title adds to the h1 ("8 …", "… in 2025"): a number and a linking word.
+MAX_ADDED_NUMBER_WORDS = 2
+NUMBER_LINKS = frozenset({"in", "of", "for"})
 PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
+# The site's web address opening the title without a separator ("davidbau.com Vibe Coding").
+ADDRESS_PREFIX = re.compile(r"^(?P<prefix>(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+)\s+(?=\S)", re.IGNORECASE)
 # Metadata titles in order of trust; <title> carries the most site decoration.
 META_TITLE_KEYS = ("og:title", "twitter:title", "headline", "sailthru.title", "parsely-title", "title")
 HOST_NOISE = re.compile(r"^(?:www\d?|m|amp|edition|en|de|news)\.")
@@ -103,15 +118,29 @@ def choose_title(facts: PageFacts) -> str | None:
     h1 = _best_heading(facts, references + cleaned)
     if h1:
         heading = _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
-        return repair_text(_restored_characters(heading, cleaned))
+        heading = _with_numbers_restored(_restored_characters(heading, cleaned), cleaned)
+        return repair_text(_without_labels(heading))
     return page_title(facts)
+
+
+def _without_labels(title: str) -> str:
+    """Drop the labels a site prints around a headline: a media label ending it ("… (video)",
+    "… [Watch]") and section labels set off by a bar ("Opinion | … | Editorial")."""
+    bare = MEDIA_LABEL.sub("", title)
+    parts = [part.strip() for part in re.split(r"\s+\|\s+", bare)]
+    while len(parts) > 1 and parts[0].casefold() in SECTION_LABELS:
+        parts = parts[1:]
+    while len(parts) > 1 and parts[-1].casefold() in SECTION_LABELS:
+        parts = parts[:-1]
+    kept = " | ".join(parts)
+    return kept if len(kept.split()) >= MIN_TRIMMED_WORDS else title
 
 
 def page_title(facts: PageFacts) -> str | None:
     """The page's own title (its metadata, site affixes stripped), for a page that holds no article:
     the headings on a front page are its teasers'."""
     cleaned = [title for ref in _reference_titles(facts) if (title := strip_site_affixes(ref, facts.site, facts.url))]
-    return repair_text(cleaned[0]) if cleaned else None
+    return repair_text(_without_labels(cleaned[0])) if cleaned else None
 
 
 def repair_text(text: str) -> str:
@@ -122,6 +151,27 @@ def repair_text(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
+
+
+def _with_numbers_restored(heading: str, titles: list[str]) -> str:
+    """An h1 that a metadata title prints whole with a count or a year added ("Recent Trends in
+    Photography" beside "8 Recent Trends in Photography", "… for Seniors" beside "… for Seniors in 2025"):
+    the page's layout set the number apart; the metadata title is the whole headline."""
+    words = heading.casefold().split()
+    for title in titles:
+        title_words = title.casefold().split()
+        added = len(title_words) - len(words)
+        if not 0 < added <= MAX_ADDED_NUMBER_WORDS:
+            continue
+        for start in range(added + 1):
+            extra = title_words[:start] + title_words[start + len(words):]
+            if title_words[start:start + len(words)] == words and _numbers_only(extra):
+                return title
+    return heading
+
+
+def _numbers_only(words: list[str]) -> bool:
+    return any(word.isdigit() for word in words) and all(word.isdigit() or word in NUMBER_LINKS for word in words)
 
 
 def _restored_characters(heading: str, titles: list[str]) -> str:
@@ -191,16 +241,41 @@ def _reference_titles(facts: PageFacts) -> list[str]:
 HEADING_XPATH = "//body//h1 | //body//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
 
 
-def _headings(facts: PageFacts) -> list[str]:
+def _headings(facts: PageFacts, references: list[str] = ()) -> list[str]:
     elements = facts.tree.xpath(HEADING_XPATH)
-    texts = (" ".join(element.text_content().split()) for element in elements)
+    texts = (" ".join(_heading_text(element).split()) for element in elements)
+    decoration = _decoration(references)
     return [text for text in dict.fromkeys(texts)
             if MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS
-            and not matches_site(text, facts.site, facts.url)]
+            and not matches_site(text, facts.site, facts.url) and compact(text) not in decoration]
+
+
+def _decoration(references: list[str]) -> set[str]:
+    """What a decorated metadata title adds around a plainer one ("Engora Data Blog" of "Engora Data Blog:
+    Small adventures…" beside "Small adventures…"), compacted: the site's name, never the headline."""
+    added = set()
+    for title in references:
+        for plain in references:
+            if len(plain) < len(title) and (title.endswith(plain) or title.startswith(plain)):
+                added.add(compact(title.replace(plain, "", 1)))
+    return added - {""}
+
+
+def _heading_text(element) -> str:
+    """The heading's text with a line break read as a space ("WEEKEND<br>CODING AGENT"); inline tags
+    join their text as printed ("Don<span>'</span>t")."""
+    if element.find(".//br") is None:
+        return element.text_content()
+    pieces = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            pieces.append(" " if child.tag == "br" else _heading_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
 
 
 def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
-    headings = _headings(facts)
+    headings = _headings(facts, references)
     if not references:
         return headings[0] if len(headings) == 1 else None
     best, best_score = None, 0.0
@@ -214,8 +289,21 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
     sole = facts.tree.xpath("//body//h1")
     if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
-        return headings[0] if len(headings[0].split()) >= MIN_SOLE_H1_WORDS else None
+        long_enough = len(headings[0].split()) >= MIN_SOLE_H1_WORDS
+        return headings[0] if long_enough and not _section_heading(sole[0], facts, references) else None
     return None
+
+
+def _section_heading(h1, facts: PageFacts, references: list[str]) -> bool:
+    """An h1 inside the story's text: most of the page's text stands before it, or an earlier heading
+    prints a metadata title (a blog printing its headline as <h2> and the post's sections as <h1>)."""
+    if facts.texts.share_before(h1) > MAX_TEXT_SHARE_BEFORE_SOLE_H1:
+        return True
+    titles = {reference.casefold() for reference in references}
+    position = facts.order.get(h1, 0)
+    return any(facts.order.get(heading, position) < position
+               and " ".join(heading.text_content().split()).casefold() in titles
+               for heading in facts.tree.xpath(EARLIER_HEADINGS))
 
 
 def _similarity(heading: str, reference: str, floor: float = 0.0) -> float:
@@ -242,7 +330,7 @@ def strip_site_affixes(title: str, site: str | None, url: str | None) -> str | N
     while high - low > 1 and _is_affix(texts[low], site, url, texts[low:high], leading=True):
         low += 1
     joined = texts[low] + "".join(separators[i - 1] + texts[i] for i in range(low + 1, high))
-    prefix = PREFIX_SEPARATOR.match(joined)
+    prefix = PREFIX_SEPARATOR.match(joined) or ADDRESS_PREFIX.match(joined)
     if prefix and matches_site(prefix["prefix"], site, url):
         joined = joined[prefix.end():]
     joined = joined.strip()

@@ -185,19 +185,33 @@ def _headline_element(facts: PageFacts):
     headings = facts.tree.xpath("//body//h1")
     title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
     key = _letters(title)
-    if len(headings) > 1 and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
+    if headings and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
         printing = (h for h in headings if _prints_title_start(facts, h, key, len(title)))
-        return next(printing, headings[0])
+        found = next(printing, None)
+        found = _stand_in_before(facts, headings[0], key, len(title)) if found is None else found
+        return headings[0] if found is None else found
     if headings:
         return headings[0]
     if len(key) < MIN_HEADLINE_PREFIX_CHARS:
         return None
-    for element in facts.tree.xpath(HEADLINE_STAND_INS):
-        text = _letters(facts.short_text(element, len(title) + HEADLINE_SLACK_CHARS) or "")
-        if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
-            return element
+    stand_in = _stand_in_before(facts, None, key, len(title))
+    if stand_in is not None:
+        return stand_in
     line = _line_printing_title(facts, key, len(title))
     return line if line is not None else _heading_rewording_title(facts, title)
+
+
+def _stand_in_before(facts: PageFacts, h1, key: str, title_chars: int):
+    """The first heading or title-classed element printing the title's start, before the h1 when there is
+    one: a blog printing its headline as <h2> and the post's sections as <h1>."""
+    limit = facts.order[h1] if h1 is not None else len(facts.elements)
+    for element in facts.tree.xpath(HEADLINE_STAND_INS):
+        if facts.order.get(element, limit) >= limit:
+            break
+        text = _letters(facts.short_text(element, title_chars + HEADLINE_SLACK_CHARS) or "")
+        if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
+            return element
+    return None
 
 
 def _heading_rewording_title(facts: PageFacts, title: str):

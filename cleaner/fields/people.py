@@ -13,7 +13,9 @@ from cleaner.fields.person_name import NEWSROOM_WORDS, ROLE_WORDS, WEB_ADDRESS, 
 # Labels that open a byline; stripped before the names are read.
 LEADING_LABELS = re.compile(
     r"^(?:(?:written|reported|reporting|text|words|story|compiled|article|post|posted|review|guide)"
-    r"\s+by|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
+    r"\s+by|(?:photos?|pictures?)\s+and\s+(?:story|text|words)\s+by"
+    r"|(?:story|text|words)\s+and\s+(?:photos?|pictures?)\s+by"
+    r"|(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|reported)\s+by"
     r"|by|von|par|por|di|da|door"
     r"|av|przez|от|yazan|autor(?:in|a|es)?|author(?:s)?|auteur(?:e|s)?|text|texto|testo"
     r"|reporter|written|story|posted\s+by|source|quelle|fuente|fonte|bron|źródło|источник|kaynak)"
@@ -22,7 +24,8 @@ LEADING_LABELS = re.compile(
 )
 # A segment opened by one of these credits a picture or an editor, not the text.
 NOT_AUTHOR_LABELS = re.compile(
-    r"^(?:photo(?:graph)?s?|pictures?|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
+    r"^(?:(?:photo(?:graph)?s?|pictures?)(?!\s+and\s+(?:story|text|words)\b)"
+    r"|image|images|credits?|foto(?:s|grafie)?|bild(?:er)?"
     r"|video|illustration|graphics?|grafik|editing|edited|editor|redaktion|redakcja"
     r"|(?:medically\s+)?reviewed|fact[- ]checked|updated\s+by|(?:with\s+)?contributions?\s+from"
     r"|additional reporting|fact[- ]?check(?:ed|ing)?)\b(?:\s+by)?\s*:?",
@@ -39,7 +42,7 @@ DATE_LABELS = re.compile(
 SEGMENT_LABELS = re.compile(
     r"\s*(?<![^\W_])(?=(?:(?:source|quelle|fuente|fonte|photo|foto|bild|image|credit|published"
     r"|updated|posted|date|datum|veröffentlicht|aktualisiert|publié|publicado)\s*:"
-    r"|(?:editing|edited|additional reporting|photos?|pictures?|(?:medically\s+)?reviewed"
+    r"|(?:editing|edited|additional reporting|(?<!and\s)photos?|(?<!and\s)pictures?|(?:medically\s+)?reviewed"
     r"|fact[- ]checked|updated)\s+by\b|(?:with\s+)?contributions?\s+from\b"
     r"|(?:last\s+)?(?:updated?|published|posted|modified)\s+(?:on|at)\b"
     r"|last\s+(?:updated?|modified)\b|sponsored\b))",
@@ -52,6 +55,8 @@ NAME_SEPARATORS = re.compile(
     rf"\s*(?:,\s*(?:and|with)\s|[,;|&/+•·●⋅∙]|\s[-–—]\s|\s{NAME_CONJUNCTIONS}\s)\s*",
     re.IGNORECASE,
 )
+# "Amie Mock as told to Heather Eastman": the speaker's story, written by the name after the label.
+AS_TOLD_TO = re.compile(r"^.*?(?<![^\W_])as told to\s+", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
 # A bracketed maiden name, nickname or pen name kept with the name: one or two capitalised words.
@@ -121,7 +126,7 @@ def _without_titled_repeats(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _segments(text: str) -> list[str]:
     """Split a byline at inner labels ("Source:", "Published:") and remove dates and e-mails."""
-    text = EMAIL.sub(" ", text)
+    text = AS_TOLD_TO.sub("", EMAIL.sub(" ", text))
     for found in reversed(find_dates(text)):
         text = text[:found.start] + " ; " + text[found.end:]
     text = BRACKETS.sub(_bracketed_agency, text)

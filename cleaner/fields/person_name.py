@@ -35,10 +35,10 @@ ROLE_WORDS = re.compile(
     r"|redakteur(?:in)?|korrespondent(?:in)?|journalistin?|autorin?|marketing|coordinator|co"
     r"|co-founder|cofounder|content|specialist|strategist|consultant|expert|reviewer|lead"
     r"|engineer|developer|designer|officer|partner|owner|vp|researcher|scientist|advisor"
-    r"|certified|licensed|registered|former)(?![^\W_])",
+    r"|certified|licensed|registered|former|special)(?![^\W_])",
     re.IGNORECASE,
 )
-PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a)\s+\S.*$", re.IGNORECASE)
+PLACE_SUFFIX = re.compile(r"\s+(?:in|aus|en|à|from|reporting from|em|a|on behalf of)\s+\S.*$", re.IGNORECASE)
 NAME_PARTICLES = frozenset({
     "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le", "la",
     "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "mc", "st.", "d'",
@@ -50,6 +50,8 @@ WEEKDAYS = re.compile(
     r"|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
     r"|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì)\b.*$",
     re.IGNORECASE)
+# A generation printed after a name is part of it ("George T. Conway III"), not an outlet's initials.
+GENERATIONAL_SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "sr"})
 # A person's name is short; a longer segment is a sentence that happened to sit in a byline.
 MAX_NAME_WORDS = 5
 # A site name this long is a brand, not a family name a person might carry ("Post", "Sun").
@@ -124,7 +126,8 @@ def _undouble(piece: str) -> str:
 def _cut_trailing_caps(piece: str) -> str:
     """ "Brian Truitt USA TODAY" -> "Brian Truitt": an all-capitals outlet after a mixed-case name."""
     words = piece.split()
-    while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper():
+    while (len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper()
+           and words[-1].rstrip(".").casefold() not in GENERATIONAL_SUFFIXES):
         words.pop()
     return " ".join(words)
 
