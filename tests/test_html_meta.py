@@ -116,19 +116,6 @@ def test_title_loses_the_sites_web_address_opening_it():
         "Booking.com Reports Record Bookings")
 
 
-@pytest.mark.parametrize("meta_title", ["8 Recent Trends in Photography", "Recent Trends in Photography in 2025"])
-def test_metadata_title_adding_a_count_or_year_to_the_h1_is_the_whole_headline(meta_title):
-    tree = page(f'<meta property="og:title" content="{meta_title}">',
-                '<h1>Recent Trends in Photography</h1><p>Text.</p>')
-    assert read_html_fields(tree).title == meta_title
-
-
-def test_metadata_title_adding_words_to_the_h1_does_not_replace_it():
-    tree = page('<meta property="og:title" content="Recent Trends in Photography Explained">',
-                '<h1>Recent Trends in Photography</h1><p>Text.</p>')
-    assert read_html_fields(tree).title == "Recent Trends in Photography"
-
-
 def test_site_affixes_helper_keeps_a_plain_title():
     assert strip_site_affixes("Trump: ‘I’m not a student of Hitler’", None, None) == (
         "Trump: ‘I’m not a student of Hitler’")

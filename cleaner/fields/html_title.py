@@ -42,9 +42,6 @@ LOST_CHARACTERS = frozenset("?\ufffd")
 MAX_LOST_RUN = 3
 # UTF-8 bytes of punctuation and accented letters read as Latin-1: "â" then a C1 control, "Ã" then a letter.
 MOJIBAKE = re.compile("[\u00e2\u00c3\u00c2][\u0080-\u00bf]")
-# A count or a year a metadata title adds to the h1 ("8 …", "… in 2025"): a number and a linking word.
-MAX_ADDED_NUMBER_WORDS = 2
-NUMBER_LINKS = frozenset({"in", "of", "for"})
 PREFIX_SEPARATOR = re.compile(r"^(?P<prefix>[^:]{2,40}):\s+")
 # The site's web address opening the title without a separator ("davidbau.com Vibe Coding").
 ADDRESS_PREFIX = re.compile(r"^(?P<prefix>(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+)\s+(?=\S)", re.IGNORECASE)
@@ -118,8 +115,7 @@ def choose_title(facts: PageFacts) -> str | None:
     h1 = _best_heading(facts, references + cleaned)
     if h1:
         heading = _undecorated_heading(_trim_kicker(h1, cleaned), references, facts)
-        heading = _with_numbers_restored(_restored_characters(heading, cleaned), cleaned)
-        return repair_text(_without_labels(heading))
+        return repair_text(_without_labels(_restored_characters(heading, cleaned)))
     return page_title(facts)
 
 
@@ -151,27 +147,6 @@ def repair_text(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
-
-
-def _with_numbers_restored(heading: str, titles: list[str]) -> str:
-    """An h1 that a metadata title prints whole with a count or a year added ("Recent Trends in
-    Photography" beside "8 Recent Trends in Photography", "… for Seniors" beside "… for Seniors in 2025"):
-    the page's layout set the number apart; the metadata title is the whole headline."""
-    words = heading.casefold().split()
-    for title in titles:
-        title_words = title.casefold().split()
-        added = len(title_words) - len(words)
-        if not 0 < added <= MAX_ADDED_NUMBER_WORDS:
-            continue
-        for start in range(added + 1):
-            extra = title_words[:start] + title_words[start + len(words):]
-            if title_words[start:start + len(words)] == words and _numbers_only(extra):
-                return title
-    return heading
-
-
-def _numbers_only(words: list[str]) -> bool:
-    return any(word.isdigit() for word in words) and all(word.isdigit() or word in NUMBER_LINKS for word in words)
 
 
 def _restored_characters(heading: str, titles: list[str]) -> str:
