@@ -1,0 +1,27 @@
+"""Inputs no page of the bench sets has: each gives exactly one record or one error record with a reason, in time."""
+
+from __future__ import annotations
+
+import time
+
+from cleaner.model import ErrorRecord, Format, RawDoc, Record
+from cleaner.pipeline import clean_document
+
+# CPU seconds a page-sized pathological input may take; a quadratic path takes minutes on these inputs.
+CPU_BUDGET_SECONDS = 2.0
+
+
+def _clean(data: bytes, fmt: Format | None, valid) -> Record | ErrorRecord:
+    started = time.process_time()
+    result = clean_document(RawDoc(id="robust", data=data, declared_format=fmt))
+    assert time.process_time() - started < CPU_BUDGET_SECONDS
+    if isinstance(result, ErrorRecord):
+        assert not result.reason.startswith("internal error"), result.reason
+    else:
+        valid(result.to_dict())
+    return result
+
+
+def test_a_dump_line_with_a_long_run_of_cell_separators_inside_it_is_cleaned_in_time(valid):
+    line = "Market data " + "|" * 300_000 + " closing words."
+    _clean(f"A story's title\n\n{line}\n\nThe story goes on in a paragraph of its own.".encode(), Format.TEXT, valid)
