@@ -25,3 +25,14 @@ def _clean(data: bytes, fmt: Format | None, valid) -> Record | ErrorRecord:
 def test_a_dump_line_with_a_long_run_of_cell_separators_inside_it_is_cleaned_in_time(valid):
     line = "Market data " + "|" * 300_000 + " closing words."
     _clean(f"A story's title\n\n{line}\n\nThe story goes on in a paragraph of its own.".encode(), Format.TEXT, valid)
+
+
+def _page(head: str = "", body: str = "") -> bytes:
+    story = "<p>The council met on Tuesday and agreed to rebuild the old bridge before the winter comes.</p>" * 5
+    return (f"<html><head><title>Bridge to be rebuilt</title>{head}</head><body><article><h1>Bridge to be rebuilt"
+            f"</h1>{body}{story}</article></body></html>").encode()
+
+
+def test_a_jsonld_author_of_one_huge_word_is_read_in_time(valid):
+    jsonld = '{"@type": "NewsArticle", "headline": "Bridge", "author": "' + "y" * 50_000 + '"}'
+    _clean(_page(head=f'<script type="application/ld+json">{jsonld}</script>'), Format.HTML, valid)

@@ -52,12 +52,15 @@ NAME_SEPARATORS = re.compile(
     rf"\s*(?:,\s*(?:and|with)\s|[,;|&/+•·●⋅∙]|\s[-–—]\s|\s{NAME_CONJUNCTIONS}\s)\s*",
     re.IGNORECASE,
 )
-EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
+# An address is matched from the start of its run of non-spaces only (where every match starts anyway): tried
+# from each character, a long run with no address in it is rescanned to its end once per character.
+EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
 # A bracketed maiden name, nickname or pen name kept with the name: one or two capitalised words.
 NAME_IN_BRACKETS = re.compile(r"^[^\W\d_][^\W\d_'-]*(?:[ '-][^\W\d_]+)?$")
-# Style rules that leaked into a byline's text (".css-1x{color:red}").
-CSS_RULE = re.compile(r"[^\s{}]*\{[^{}]*\}")
+# Style rules that leaked into a byline's text (".css-1x{color:red}"). Matched from the start of a selector only,
+# for the reason EMAIL is.
+CSS_RULE = re.compile(r"(?<![^\s{}])[^\s{}]*\{[^{}]*\}")
 # Separators a byline's layout leaves at its ends ("By Monroe Roark -").
 EDGE_SEPARATORS = " \t-–—|•·●⋅∙:,;/"
 
