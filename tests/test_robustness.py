@@ -36,3 +36,8 @@ def _page(head: str = "", body: str = "") -> bytes:
 def test_a_jsonld_author_of_one_huge_word_is_read_in_time(valid):
     jsonld = '{"@type": "NewsArticle", "headline": "Bridge", "author": "' + "y" * 50_000 + '"}'
     _clean(_page(head=f'<script type="application/ld+json">{jsonld}</script>'), Format.HTML, valid)
+
+
+def test_an_author_field_full_of_dates_is_read_in_time(valid):
+    author = "Jane Doe, " + "2019-01-01 " * 50_000
+    _clean(_page(head=f'<meta name="author" content="{author}">'), Format.HTML, valid)

@@ -124,11 +124,19 @@ def _without_titled_repeats(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _segments(text: str) -> list[str]:
     """Split a byline at inner labels ("Source:", "Published:") and remove dates and e-mails."""
-    text = EMAIL.sub(" ", text)
-    for found in reversed(find_dates(text)):
-        text = text[:found.start] + " ; " + text[found.end:]
-    text = BRACKETS.sub(_bracketed_agency, text)
+    text = BRACKETS.sub(_bracketed_agency, _without_dates(EMAIL.sub(" ", text)))
     return [part.strip() for part in SEGMENT_LABELS.split(text) if part.strip()]
+
+
+def _without_dates(text: str) -> str:
+    """The text with each date replaced by a separator; joined once (cut out one by one, a text with many dates
+    was copied once per date)."""
+    pieces: list[str] = []
+    copied = 0
+    for found in find_dates(text):  # in reading order, without overlaps
+        pieces += [text[copied : found.start], " ; "]
+        copied = found.end
+    return "".join(pieces) + text[copied:]
 
 
 def _bracketed_agency(match: re.Match) -> str:
