@@ -41,3 +41,9 @@ def test_a_jsonld_author_of_one_huge_word_is_read_in_time(valid):
 def test_an_author_field_full_of_dates_is_read_in_time(valid):
     author = "Jane Doe, " + "2019-01-01 " * 50_000
     _clean(_page(head=f'<meta name="author" content="{author}">'), Format.HTML, valid)
+
+
+def test_short_lines_in_a_box_of_thousands_of_empty_elements_are_cleaned_in_time(valid):
+    box = "<div>" + "<span></span>\n\t" * 10_000 + "<td>x" * 3_000 + "</div>"
+    page = _page().replace(b"</body>", box.encode() + b"</body>")
+    _clean(page, Format.HTML, valid)
