@@ -47,3 +47,16 @@ def test_short_lines_in_a_box_of_thousands_of_empty_elements_are_cleaned_in_time
     box = "<div>" + "<span></span>\n\t" * 10_000 + "<td>x" * 3_000 + "</div>"
     page = _page().replace(b"</body>", box.encode() + b"</body>")
     _clean(page, Format.HTML, valid)
+
+
+def test_jsonld_nested_past_the_parsers_stack_is_no_metadata(valid):
+    for jsonld in ("[" * 100_000, '{"articleBody": ' * 100_000):
+        record = _clean(_page(head=f'<script type="application/ld+json">{jsonld}</script>'), Format.HTML, valid)
+        assert isinstance(record, Record) and record.fields.title
+
+
+def test_a_crawl_date_given_as_a_number_in_jsonl_gives_a_record(valid):
+    from cleaner.io.jsonl import raw_from_dict
+
+    raw = raw_from_dict({"id": "a", "html": _page().decode(), "crawl_date": 20190101}, "d")
+    assert isinstance(clean_document(raw), Record)
