@@ -60,3 +60,18 @@ def test_a_crawl_date_given_as_a_number_in_jsonl_gives_a_record(valid):
 
     raw = raw_from_dict({"id": "a", "html": _page().decode(), "crawl_date": 20190101}, "d")
     assert isinstance(clean_document(raw), Record)
+
+
+def test_an_address_that_cannot_be_parsed_names_no_site(valid):
+    bad = "http://[ex.com/1"  # an unclosed IPv6 bracket
+    head = f'<link rel="canonical" href="{bad}"><meta property="og:url" content="{bad}">'
+    for url in (bad, None):
+        raw = RawDoc(id="robust", data=_page(head=head), url=url, declared_format=Format.HTML)
+        record = clean_document(raw)
+        assert isinstance(record, Record)
+        valid(record.to_dict())
+
+
+def test_a_declared_charset_with_a_null_character_is_no_charset(valid):
+    raw = RawDoc(id="robust", data=_page(), declared_charset="utf\x008")
+    assert isinstance(clean_document(raw), Record)
