@@ -144,7 +144,7 @@ def _note(codec: str) -> list[str]:
 def _is_known_codec(name: str) -> bool:
     try:
         codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a null character in it
         return False
     return True
 

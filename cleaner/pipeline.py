@@ -114,7 +114,12 @@ def _rules(ruleset: RuleSet, layouts: Sequence) -> tuple[Rule, ...]:
 
 
 def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None
+    """The URL's host; None for none, or for an address that cannot be parsed ("http://[ex.com/": an unclosed
+    IPv6 bracket), which names no site."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def _error(raw: RawDoc, reason: str, stage: Stage) -> ErrorRecord:

@@ -59,3 +59,16 @@ def test_a_lone_surrogate_in_json_gives_a_document_not_a_crash():
 def test_an_id_with_a_lone_surrogate_still_names_a_file():
     doc = raw_from_dict({"id": "a\ud800", "url": "https://example.com/\ud800", "text": "Body"}, "x")
     assert doc.id == "a?" and doc.url == "https://example.com/?"
+
+
+def test_a_line_nested_past_the_parsers_stack_is_an_error_and_the_stream_goes_on():
+    lines = [b"[" * 100_000, b'{"id": "next", "text": "Still read."}']
+    docs = list(read_jsonl_stream(lines, "f", "f.jsonl"))
+    assert isinstance(docs[0], ErrorRecord) and docs[0].reason.startswith("malformed JSON line")
+    assert isinstance(docs[1], RawDoc) and docs[1].id == "next"
+
+
+def test_a_crawl_date_that_is_no_string_is_no_crawl_date():
+    for value in (5, 1.5, True, [], {"a": 1}):
+        doc = raw_from_dict({"id": "a", "html": "<p>x</p>", "crawl_date": value}, "d")
+        assert isinstance(doc, RawDoc) and doc.crawl_date is None

@@ -96,8 +96,10 @@ def _month_lookup() -> dict[str, int]:
 
 
 MONTH_OF: dict[str, int] = _month_lookup()
+# The lookahead fails at once where no three letters follow (every month name opens with three, see MONTH_START);
+# without it each digit of a text full of numbers was compared with every month name in turn.
 _MONTH = (
-    r"(?<![^\W\d_])(?P<mon>"
+    r"(?<![^\W\d_])(?=[^\W\d_]{3})(?P<mon>"
     + "|".join(re.escape(form) for form in sorted(MONTH_OF, key=len, reverse=True))
     + r")\.?(?![^\W\d_])"
 )

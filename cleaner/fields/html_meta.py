@@ -70,10 +70,20 @@ def _canonical_url(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str
     links = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
     for candidate in (*links, meta.first("og:url"), jsonld.url):
         if candidate and candidate.strip():
-            absolute = urljoin(url or "", candidate.strip())
-            if urlsplit(absolute).scheme in ("http", "https"):
+            absolute = _joined(url, candidate.strip())
+            if absolute and urlsplit(absolute).scheme in ("http", "https"):
                 return absolute
     return url
+
+
+def _joined(base: str | None, address: str) -> str | None:
+    """The address made absolute; None when it or the base cannot be parsed (an unclosed IPv6 bracket)."""
+    try:
+        absolute = urljoin(base or "", address)
+        urlsplit(absolute)
+    except ValueError:
+        return None
+    return absolute
 
 
 def _site_name(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str | None:

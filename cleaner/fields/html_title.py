@@ -65,7 +65,7 @@ def matches_site(part: str, site: str | None, url: str | None) -> bool:
         return False
     if site and key in (compact(site), compact(re.sub(r"^the\s+", "", site, flags=re.I))):
         return True
-    host = HOST_NOISE.sub("", urlsplit(url or "").hostname or "")
+    host = HOST_NOISE.sub("", _hostname(url))
     labels = [compact(label) for label in host.split(".")[:-1] if label]
     host_key = "".join(labels)
     if _names_site_in_other_words(part, site, labels):
@@ -97,10 +97,18 @@ def _names_site_in_other_words(part: str, site: str | None, labels: list[str]) -
     return len(words) >= 2 and all(word in labels for word in words)
 
 
+def _hostname(url: str | None) -> str:
+    """The URL's host name; "" for none, or for an address that cannot be parsed (an unclosed IPv6 bracket)."""
+    try:
+        return urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+
+
 def opens_with_host(part: str, url: str | None) -> bool:
     """A short trailing title part opening with the host's name ("UC Davis Children's Hospital" on
     ucdavis.edu); a headline may open with it too, so only read for the last part of a title."""
-    host = HOST_NOISE.sub("", urlsplit(url or "").hostname or "")
+    host = HOST_NOISE.sub("", _hostname(url))
     labels = [compact(label) for label in host.split(".")[:-1] if label]
     key = compact(part)
     return (bool(labels) and len(labels[-1]) >= MIN_HOST_LABEL_CHARS and len(part.split()) <= MAX_AFFIX_WORDS

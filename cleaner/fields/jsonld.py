@@ -80,11 +80,13 @@ def _scripts(tree) -> list[str]:
 def _load(text: str):
     try:
         return json.loads(text)
+    except RecursionError:  # nested past the parser's stack: no metadata is that deep
+        return None
     except ValueError:
         # Pages often leave raw newlines inside strings; a lenient retry saves most of them.
         try:
             return json.loads(text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
 

@@ -57,12 +57,15 @@ NAME_SEPARATORS = re.compile(
 )
 # "Amie Mock as told to Heather Eastman": the speaker's story, written by the name after the label.
 AS_TOLD_TO = re.compile(r"^.*?(?<![^\W_])as told to\s+", re.IGNORECASE)
-EMAIL = re.compile(r"\S+@\S+\.\w+|@\w+")
+# An address is matched from the start of its run of non-spaces only (where every match starts anyway): tried
+# from each character, a long run with no address in it is rescanned to its end once per character.
+EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+|@\w+")
 BRACKETS = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
 # A bracketed maiden name, nickname or pen name kept with the name: one or two capitalised words.
 NAME_IN_BRACKETS = re.compile(r"^[^\W\d_][^\W\d_'-]*(?:[ '-][^\W\d_]+)?$")
-# Style rules that leaked into a byline's text (".css-1x{color:red}").
-CSS_RULE = re.compile(r"[^\s{}]*\{[^{}]*\}")
+# Style rules that leaked into a byline's text (".css-1x{color:red}"). Matched from the start of a selector only,
+# for the reason EMAIL is.
+CSS_RULE = re.compile(r"(?<![^\s{}])[^\s{}]*\{[^{}]*\}")
 # Separators a byline's layout leaves at its ends ("By Monroe Roark -").
 EDGE_SEPARATORS = " \t-–—|•·●⋅∙:,;/"
 
@@ -126,11 +129,19 @@ def _without_titled_repeats(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _segments(text: str) -> list[str]:
     """Split a byline at inner labels ("Source:", "Published:") and remove dates and e-mails."""
-    text = AS_TOLD_TO.sub("", EMAIL.sub(" ", text))
-    for found in reversed(find_dates(text)):
-        text = text[:found.start] + " ; " + text[found.end:]
-    text = BRACKETS.sub(_bracketed_agency, text)
+    text = BRACKETS.sub(_bracketed_agency, _without_dates(AS_TOLD_TO.sub("", EMAIL.sub(" ", text))))
     return [part.strip() for part in SEGMENT_LABELS.split(text) if part.strip()]
+
+
+def _without_dates(text: str) -> str:
+    """The text with each date replaced by a separator; joined once (cut out one by one, a text with many dates
+    was copied once per date)."""
+    pieces: list[str] = []
+    copied = 0
+    for found in find_dates(text):  # in reading order, without overlaps
+        pieces += [text[copied : found.start], " ; "]
+        copied = found.end
+    return "".join(pieces) + text[copied:]
 
 
 def _bracketed_agency(match: re.Match) -> str:

@@ -26,9 +26,11 @@ def raw_from_dict(item: dict, default_id: str) -> RawDoc | ErrorRecord:
         reason = "document has both html and text" if present else "document has no html or text field"
         return ErrorRecord(input=item.get("url") or name, reason=reason, stage=Stage.READ)
     url = _valid(item["url"]) if isinstance(item.get("url"), str) else None
+    # A crawl date given as a number, a list or an object is no date: the document is cleaned without one.
+    crawl_date = _valid(item["crawl_date"]) if isinstance(item.get("crawl_date"), str) else None
     # JSON may escape a lone surrogate ("\ud800"); its bytes are invalid UTF-8, which decoding repairs with a warning.
     return RawDoc(id=name, data=item[present[0]].encode("utf-8", "surrogatepass"), url=url,
-                  crawl_date=item.get("crawl_date"), declared_format=CONTENT_KEYS[present[0]])
+                  crawl_date=crawl_date, declared_format=CONTENT_KEYS[present[0]])
 
 
 def _valid(text: str) -> str:
@@ -45,6 +47,8 @@ def parse_line(line: bytes | str, default_id: str, where: str) -> RawDoc | Error
         item = json.loads(text)
     except ValueError as exc:
         return _malformed(line, where, f"malformed JSON line: {exc}")
+    except RecursionError:
+        return _malformed(line, where, "malformed JSON line: nested too deeply to read")
     if not isinstance(item, dict):
         return _malformed(line, where, "JSON line is not an object")
     return raw_from_dict(item, default_id)

@@ -33,14 +33,18 @@ def read_warc(handle: IO[bytes], name: str) -> Iterator[RawDoc | ErrorRecord]:
     while start is not None:
         handle.seek(start)
         records = ArchiveIterator(handle)
+        last_read = start  # where the last record read in this pass starts
         try:
             for record in records:
+                last_read = max(last_read, records.offset)
                 doc = _document(record, name, records.offset)  # offset: where this record starts
                 if doc is not None:
                     yield doc
             return
         except Exception as exc:  # warcio raises many types for a broken record; the rest of the file still counts
-            offset = records.offset
+            # warcio's offset goes back past the records already read after one shorter than its Content-Length
+            # (a negative seek); the broken record comes after the last one read, where reading resumes.
+            offset = max(records.offset, last_read)
             yield ErrorRecord(input=f"{name}@{offset}", reason=f"malformed WARC record: {_describe(exc)}",
                               stage=Stage.READ)
             start = _next_record_start(handle, offset + 1)

@@ -279,6 +279,7 @@ def _repair(
     """Take back prose the extractor left out inside the article's containers; drop what it took far outside."""
     repaired = []
     boxes: dict[HtmlElement, dict] = {}  # per kept container, the nodes known to be in a named box or not
+    lengths: dict[HtmlElement, tuple[int, bool]] = {}  # the text lengths known of the boxes above the units
     for unit, hit in zip(units, chosen, strict=True):
         area = area_of(unit, [scope, *siblings])
         if hit:
@@ -288,7 +289,7 @@ def _repair(
             hit = (
                 not is_chrome_container(unit.element, area)
                 and (area is scope or unit.element.tag == "p")
-                and not beside_a_picture(unit, area)
+                and not beside_a_picture(unit, area, lengths)
             )
         repaired.append(hit)
     return repaired

@@ -100,12 +100,13 @@ def mark_captions(units: Sequence[Unit], in_main: list[bool], scope: HtmlElement
     area = _caption_area(scope)
     out_units, out_main = list(units), list(in_main)
     marks: dict[HtmlElement, tuple[bool, bool]] = {}  # an element's marks, read once for all its units
+    lengths: dict[HtmlElement, tuple[int, bool]] = {}  # the text lengths known of the boxes above the units
     for i, unit in enumerate(units):
         if in_main[i] or unit.kind not in CAPTION_KINDS or len(unit.text) > MAX_CAPTION_CHARS:
             continue
         if unit.link_chars > MAX_CAPTION_LINK_SHARE * len(unit.text):
             continue
-        if not (_caption_like(unit, area, marks) or beside_a_picture(unit, area)):
+        if not (_caption_like(unit, area, marks) or beside_a_picture(unit, area, lengths)):
             continue
         out_units[i], out_main[i] = replace(unit, kind=Kind.CAPTION), True
     return out_units, out_main

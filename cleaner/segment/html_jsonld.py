@@ -23,7 +23,7 @@ def declared_article_body(tree: HtmlElement) -> str:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past the parser's stack: no article body is that deep
             continue
         for text in _article_bodies(data, 0):
             if len(text) > len(best):

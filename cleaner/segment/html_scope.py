@@ -202,15 +202,34 @@ def _holds_an_article_part(element: HtmlElement) -> bool:
 def text_reaches(element: HtmlElement, limit: int) -> bool:
     """Whether the element's text, whitespace collapsed, reaches `limit` characters; it reads no more of a
     big container than it needs (every unit inside may ask again)."""
+    return _collapsed_length_upto(element, limit) >= limit
+
+
+def text_reaches_known(element: HtmlElement, limit: int, lengths: dict[HtmlElement, tuple[int, bool]]) -> bool:
+    """text_reaches, with what was read of each element kept in `lengths` (length, whole text read) for the
+    next unit asking: a box of thousands of whitespace-only children was read again for each unit in it.
+    A longer limit reads on to at least twice the length known, so an element is read a few times at most."""
+    known, whole = lengths.get(element, (0, False))
+    if known >= limit or whole:
+        return known >= limit
+    wanted = max(limit, 2 * known)
+    length = _collapsed_length_upto(element, wanted)
+    lengths[element] = (length, length < wanted)
+    return length >= limit
+
+
+def _collapsed_length_upto(element: HtmlElement, limit: int) -> int:
+    """The length of the element's text, whitespace collapsed: exact when below `limit`, else at least `limit`."""
     pieces, read, check_at = [], 0, limit
     for piece in element.itertext():
         pieces.append(piece)
         read += len(piece)
         if read >= check_at:
-            if _collapsed_length(pieces) >= limit:
-                return True
+            length = _collapsed_length(pieces)
+            if length >= limit:
+                return length
             check_at = 2 * read
-    return _collapsed_length(pieces) >= limit
+    return _collapsed_length(pieces)
 
 
 def _collapsed_length(pieces: list[str]) -> int:
@@ -255,15 +274,17 @@ def _bare_wrapper(wrapper: HtmlElement, element: HtmlElement) -> bool:
     return not (wrapper.get("class") or "").strip() and len(wrapper) == 1 and wrapper[0] is element
 
 
-def beside_a_picture(unit: Unit, scope: HtmlElement) -> bool:
-    """Whether the unit is the text of a box, below the scope, that holds a picture and little else."""
+def beside_a_picture(unit: Unit, scope: HtmlElement, lengths: dict[HtmlElement, tuple[int, bool]] | None = None) -> bool:
+    """Whether the unit is the text of a box, below the scope, that holds a picture and little else.
+    `lengths`: the text lengths known of elements, shared by the units of one page (see text_reaches_known)."""
+    lengths = {} if lengths is None else lengths
     own = len(unit.text)
     node = unit.element
     for _ in range(PICTURE_BOX_LEVELS):
         node = node.getparent()
         if node is None or node is scope:
             return False
-        if text_reaches(node, math.floor(own / PICTURE_BOX_TEXT_SHARE) + 1):
+        if text_reaches_known(node, math.floor(own / PICTURE_BOX_TEXT_SHARE) + 1, lengths):
             return False  # the box holds other text: wider boxes hold more
         if PICTURE(node):
             return _among_paragraphs(node)

@@ -102,13 +102,26 @@ def segment_text(text: str) -> tuple[Block, ...]:
                 kind, chunk = Kind.HEADING, chunk[heading.end() :]
                 tag = "h1" if heading.group() == "# " else None  # a renderer's level-1 heading: the headline
         plain, link_density = strip_markdown(chunk)
-        plain = TABLE_EDGE.sub("", plain) if "|" in plain else plain
+        plain = _without_table_edges(plain) if "|" in plain else plain
         plain = MARKDOWN_ESCAPE.sub(r"\1", plain) if "\\" in plain else plain
         if not plain or MARKUP_ONLY.fullmatch(plain):
             continue  # an image, an empty link or an empty emphasis: nothing a reader sees as text
         for piece in _split_long(plain) if len(plain) > MAX_BLOCK_CHARS else (plain,):
             blocks.append(Block(index=len(blocks), text=piece, kind=kind, line=line_no, tag=tag, link_density=link_density))
     return tuple(blocks)
+
+
+def _without_table_edges(text: str) -> str:
+    """The text without TABLE_EDGE's separators. The closing edge is looked for in the text's last run of
+    separators and spaces only: searched from the start, every pipe of a long run inside the line would rescan
+    the run to its end (a line of 300,000 pipes took minutes)."""
+    opening = TABLE_EDGE.match(text)
+    resume = opening.end() if opening else 0
+    body_end = len(text)
+    while body_end and (text[body_end - 1] == "|" or text[body_end - 1].isspace()):
+        body_end -= 1
+    closing = TABLE_EDGE.search(text, max(resume, body_end - 1)) if text.endswith("|") else None
+    return text[resume : closing.start() if closing else len(text)]
 
 
 def _drop_data_uris(text: str) -> str:
