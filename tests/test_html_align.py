@@ -35,3 +35,9 @@ def test_the_used_stretch_lookup_agrees_with_a_scan_of_every_stretch():
         if not scanned:
             state._use(start - 1, end - start + 2, ["w"])  # stored as (pos + 1, pos + length - 1)
             used.append((start, end))
+
+
+def test_a_line_repeated_more_often_than_the_reference_holds_it_matches_as_often_as_it_does():
+    line = _words("The council met again on Tuesday evening to discuss the plan for the tram line")
+    reference = " ".join(["The council met again on Tuesday evening to discuss the plan for the tram line"] * 300)
+    assert sum(align([line] * 600, reference)) == 300

@@ -80,7 +80,8 @@ class _Alignment:
     they are counted on the first such try, and the units matched whole before it are taken off then.
     """
 
-    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used_starts", "used_ends", "ref_shingles", "matched")
+    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used_starts", "used_ends", "ref_shingles", "matched",
+                 "searched")
 
     def __init__(self, ref: str, ref_words: list[str]) -> None:
         self.ref, self.ref_words, self.cursor = ref, ref_words, 0
@@ -90,6 +91,10 @@ class _Alignment:
         self.used_ends: list[int] = []
         self.ref_shingles: Counter | None = None
         self.matched: list[Sequence[str]] = []  # units matched whole, not yet taken off ref_shingles
+        # (needle, start) -> where its last search from `start` ended (past the end: nothing free): the
+        # occurrences before it overlap used stretches, which stay used, so the next search for the same text
+        # goes on from there (a page repeating a line thousands of times searched every used copy for each).
+        self.searched: dict[tuple[str, int], int] = {}
 
     def match_whole(self, words: Sequence[str]) -> bool:
         """Whether the unit's text is in the reference as it stands (the stretch is used up)."""
@@ -133,9 +138,10 @@ class _Alignment:
         return self.ref_shingles
 
     def _free_occurrence(self, needle: str, start: int) -> int:
-        pos = self.ref.find(needle, start)
+        pos = self.ref.find(needle, self.searched.get((needle, start), start))
         while pos >= 0 and self._overlaps(pos, pos + len(needle) - 1):
             pos = self.ref.find(needle, pos + 1)
+        self.searched[(needle, start)] = pos if pos >= 0 else len(self.ref)  # none free now: none free later
         return pos
 
     def _overlaps(self, start: int, end: int) -> bool:
