@@ -46,14 +46,14 @@ def write_jsonl(path: Path, docs: int, html: bool = False) -> None:
             handle.write(json.dumps({"id": f"{number:06d}-{source.name.split('.')[0]}", **document}) + "\n")
 
 
-def run(docs: int, jobs: int, fmt: str, html: bool = False) -> dict:
+def run(docs: int, jobs: int, fmt: str, html: bool = False, shard_size: int | None = None) -> dict:
     import psutil
 
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in.jsonl"
         write_jsonl(inputs, docs, html)
         command = [sys.executable, "-m", "cleaner", "clean", "--jsonl", str(inputs), "-o", str(Path(tmp) / "out"),
-                   "-f", fmt, "-j", str(jobs), "-q"]
+                   "-f", fmt, "-j", str(jobs), "-q", *(["--shard-size", str(shard_size)] if shard_size else [])]
         started = time.monotonic()
         process = psutil.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
         samples = _sample(process)
@@ -118,12 +118,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--format", default="jsonl", choices=["json", "jsonl", "parquet"])
     parser.add_argument("--html", action="store_true", help="the dev HTML pages instead of the text dumps")
+    parser.add_argument("--shard-size", type=int, help="documents per shard (the command's default if not given)")
     parser.add_argument("--profile", type=int, metavar="DOCS", help="profile DOCS documents in-process instead")
     args = parser.parse_args()
     if args.profile:
         print(profile(args.profile))
         return
-    print(json.dumps(run(args.docs, args.jobs, args.format, args.html), indent=1))
+    print(json.dumps(run(args.docs, args.jobs, args.format, args.html, args.shard_size), indent=1))
 
 
 if __name__ == "__main__":
