@@ -1,8 +1,8 @@
 """A per-document time limit that holds in whatever thread cleans the document.
 
-A watchdog thread (one per process) waits out the limit, then raises DocumentTimeout inside the cleaning thread (CPython's
-asynchronous exception, PyThreadState_SetAsyncExc). It lands at the cleaning thread's next Python
-instruction, so every Python stage is cut short, but a single long call into C ends first: libxml2
+A watchdog thread (one per process) waits out the limit, then raises DocumentTimeout inside the cleaning
+thread (CPython's asynchronous exception, PyThreadState_SetAsyncExc). It lands at the cleaning thread's next
+Python instruction, so every Python stage is cut short, but a single long call into C ends first: libxml2
 parsing a page at the size cap (seconds), or a user's rule pattern that backtracks badly in `re` (it has
 no bound; the packaged rules are matched by RE2 first). A timeout that lands in a finaliser (`__del__`, a
 weakref callback) is printed and dropped by Python, and the document then runs on unbounded. SIGALRM would
@@ -70,7 +70,6 @@ class _Watchdog:
     """
 
     def __init__(self) -> None:
-        self.pid = os.getpid()
         self._condition = threading.Condition(threading.Lock())
         self._pending: set[_Watch] = set()  # watches neither fired nor ended
         threading.Thread(target=self._run, name="cleaner-time-limit", daemon=True).start()
