@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from cleaner.model import Action, Block, Format, Judged, Kind, Verdict
 from cleaner.rules.loader import Rule, RuleFile, RuleMatcher, RuleSet, compile_matcher
-from cleaner.structure import SPAN_LINK_HEAVY, article_span, extracted_end, is_prose, span_weights, teaser_run_end, word_count
+from cleaner.structure import (
+    SPAN_LINK_HEAVY, article_span, extracted_end, is_prose, span_weights, teaser_run_end, word_count,
+)
 from cleaner.structure_title import find_repeat, find_title, is_heading
 from cleaner.structure_boxes import author_boxes, is_closing_credit, sign_off_end
 

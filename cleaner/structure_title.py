@@ -37,7 +37,10 @@ def find_title(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int)
     if above_credit is not None:
         return above_credit
     window = range(max(0, start - TITLE_WINDOW), min(start + 1, len(blocks)))
-    candidates = [blocks[i] for i in window if verdicts[i].keep and is_title_like(blocks[i]) and not _opens_story(blocks, verdicts, i, start)]
+    candidates = [
+        blocks[i] for i in window
+        if verdicts[i].keep and is_title_like(blocks[i]) and not _opens_story(blocks, verdicts, i, start)
+    ]
     return max(candidates, key=lambda b: word_count(b.text)).index if candidates else None
 
 
@@ -49,7 +52,8 @@ def _opens_story(blocks: Sequence[Block], verdicts: Sequence[Verdict], index: in
 
 def _above_credit_line(blocks: Sequence[Block], verdicts: Sequence[Verdict], start: int) -> int | None:
     """The headline-like block just above the first byline or dateline near the article start."""
-    credits = [i for i in range(max(0, start - TITLE_WINDOW), min(start + 2, len(blocks))) if verdicts[i].into in CREDIT_FIELDS]
+    near = range(max(0, start - TITLE_WINDOW), min(start + 2, len(blocks)))
+    credits = [i for i in near if verdicts[i].into in CREDIT_FIELDS]
     if not credits:
         return None
     for i in range(credits[0] - 1, max(-1, credits[0] - 1 - CREDIT_TITLE_GAP), -1):

@@ -182,7 +182,8 @@ def test_jsonld_written_into_a_meta_by_a_framework_is_read():
 
 
 def test_a_live_blog_is_known_by_its_schema_type_beside_a_news_article():
-    live = page(jsonld({"@type": "NewsArticle", "headline": "H"}) + jsonld({"@type": "LiveBlogPosting", "headline": "H"}))
+    article, live_blog = {"@type": "NewsArticle", "headline": "H"}, {"@type": "LiveBlogPosting", "headline": "H"}
+    live = page(jsonld(article) + jsonld(live_blog))
     assert read_jsonld(live).is_live_blog
     assert not read_jsonld(page(jsonld({"@type": "NewsArticle", "headline": "H"}))).is_live_blog
 
