@@ -16,8 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from cleaner.addresses import host_of
 from cleaner.assemble import assemble
 from cleaner.classify import select_layouts
 from cleaner.config import DEFAULT_CONFIG, Config
@@ -204,5 +204,5 @@ def _applicable_rules(profile: RuleFile, blocks: Sequence[Block], url: str | Non
     """The profile's rules when its layout applies to the page (always, for a profile without a layout)."""
     if profile.layout is None:
         return profile.rules
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     return profile.rules if select_layouts(RuleSet((), (profile,)), blocks, host) else ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
+from cleaner.addresses import host_of
 from cleaner.model import Block
 from cleaner.structure import is_prose
 
@@ -26,7 +26,7 @@ SHINGLE_WORDS = 5
 
 def site_key(url: str | None, first_line: str | None) -> str:
     """The URL host without www. when known, else the site named in a dump's first line, else unknown."""
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     if host:
         return host.removeprefix("www.")
     site = site_from_title_line(first_line or "")

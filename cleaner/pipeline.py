@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import traceback
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
+from cleaner.addresses import host_of
 from cleaner.assemble import assemble, sha256
 from cleaner.classify import classify, select_layouts
 from cleaner.config import DEFAULT_CONFIG, Config
@@ -72,7 +72,7 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     blocks = segment_text(text)
     if not blocks:
         raise Rejection("empty input", stage="segment")
-    layouts = select_layouts(ruleset, blocks, _host(raw.url))
+    layouts = select_layouts(ruleset, blocks, host_of(raw.url))
     layout = layouts[0].layout if layouts else None
     lead_after_title = bool(layout and layout.lead == "after_title")
     judged = classify(blocks, _rules(ruleset, layouts), Format.TEXT, lead_after_title)
@@ -93,7 +93,7 @@ def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article, live_blog=live_blog)
     article = any(block.in_main for block in blocks)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article, head=head)
-    layouts = select_layouts(ruleset, blocks, _host(meta.url or raw.url))
+    layouts = select_layouts(ruleset, blocks, host_of(meta.url or raw.url))
     layout = layouts[0].layout if layouts else None
     judged = classify(blocks, _rules(ruleset, layouts), Format.HTML)
     return judged, _merge_html_fields(meta, judged, layout), (*notes, LIVE_BLOG_NOTE) if live_blog else notes
@@ -111,15 +111,6 @@ def _merge_html_fields(meta: Fields, judged: Sequence[Judged], layout: Layout | 
 def _rules(ruleset: RuleSet, layouts: Sequence) -> tuple[Rule, ...]:
     """Layout rules first, so a site's own rule wins over a generic one."""
     return tuple(r for f in layouts for r in f.rules) + tuple(r for f in ruleset.generic for r in f.rules)
-
-
-def _host(url: str | None) -> str | None:
-    """The URL's host; None for none, or for an address that cannot be parsed ("http://[ex.com/": an unclosed
-    IPv6 bracket), which names no site."""
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
 
 
 def _error(raw: RawDoc, reason: str, stage: Stage) -> ErrorRecord:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from urllib.parse import urlsplit
 
+from cleaner.addresses import host_of
 from cleaner.fields.dates import find_dates
 from cleaner.fields.page import PageFacts
 
@@ -65,7 +65,7 @@ def matches_site(part: str, site: str | None, url: str | None) -> bool:
         return False
     if site and key in (compact(site), compact(re.sub(r"^the\s+", "", site, flags=re.I))):
         return True
-    host = HOST_NOISE.sub("", _hostname(url))
+    host = HOST_NOISE.sub("", host_of(url) or "")
     labels = [compact(label) for label in host.split(".")[:-1] if label]
     host_key = "".join(labels)
     if _names_site_in_other_words(part, site, labels):
@@ -97,18 +97,10 @@ def _names_site_in_other_words(part: str, site: str | None, labels: list[str]) -
     return len(words) >= 2 and all(word in labels for word in words)
 
 
-def _hostname(url: str | None) -> str:
-    """The URL's host name; "" for none, or for an address that cannot be parsed (an unclosed IPv6 bracket)."""
-    try:
-        return urlsplit(url or "").hostname or ""
-    except ValueError:
-        return ""
-
-
 def opens_with_host(part: str, url: str | None) -> bool:
     """A short trailing title part opening with the host's name ("UC Davis Children's Hospital" on
     ucdavis.edu); a headline may open with it too, so only read for the last part of a title."""
-    host = HOST_NOISE.sub("", _hostname(url))
+    host = HOST_NOISE.sub("", host_of(url) or "")
     labels = [compact(label) for label in host.split(".")[:-1] if label]
     key = compact(part)
     return (bool(labels) and len(labels[-1]) >= MIN_HOST_LABEL_CHARS and len(part.split()) <= MAX_AFFIX_WORDS
@@ -271,7 +263,7 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
         return best
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
     sole = facts.tree.xpath("//body//h1")
-    if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(sole[0].text_content().split()):
+    if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(_heading_text(sole[0]).split()):
         long_enough = len(headings[0].split()) >= MIN_SOLE_H1_WORDS
         return headings[0] if long_enough and not _section_heading(sole[0], facts, references) else None
     return None
