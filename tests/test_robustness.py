@@ -75,3 +75,22 @@ def test_an_address_that_cannot_be_parsed_names_no_site(valid):
 def test_a_declared_charset_with_a_null_character_is_no_charset(valid):
     raw = RawDoc(id="robust", data=_page(), declared_charset="utf\x008")
     assert isinstance(clean_document(raw), Record)
+
+
+def _names(count: int) -> list[str]:
+    """Distinct person-shaped names ("Abe Aby", "Abe Acy", ...)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return [f"{a.upper()}{b}e {c.upper()}{d}y" for a in letters for b in letters for c in letters for d in letters][:count]
+
+
+def test_a_meta_author_field_naming_fifty_thousand_people_is_read_in_time(valid):
+    author = ", ".join(_names(50_000))
+    record = _clean(_page(head=f'<meta name="author" content="{author}">'), Format.HTML, valid)
+    assert record.fields.authors == ()
+
+
+def test_jsonld_listing_twenty_thousand_authors_is_read_in_time(valid):
+    people = ", ".join(f'{{"@type": "Person", "name": "{name}"}}' for name in _names(20_000))
+    jsonld = f'{{"@type": "NewsArticle", "headline": "Bridge", "author": [{people}]}}'
+    record = _clean(_page(head=f'<script type="application/ld+json">{jsonld}</script>'), Format.HTML, valid)
+    assert 0 < len(record.fields.authors) <= 100
