@@ -44,7 +44,11 @@ HTML_TITLE_SEARCH_CHARS = 200_000
 
 
 def page_blocks(text: str, url: str | None = None) -> tuple[Block, ...] | None:
-    """A page's blocks as the pipeline segments them; None for HTML when no HTML segmenter is installed."""
+    """A page's blocks as the pipeline segments them; None for HTML when no HTML segmenter is installed.
+
+    Raises:
+        Rejection: the segmenter refuses the page (no text, too many elements or blocks).
+    """
     if sniff_format(text) is Format.TEXT:
         return segment_text(text)
     try:
@@ -67,11 +71,16 @@ def document_site(url: str | None, text: str) -> str:
 
 
 def group_by_site(docs: Iterable[tuple[str | None, str]]) -> tuple[dict[str, list[SitePage]], int]:
-    """Pages by site key, and how many documents could not be segmented (HTML without a segmenter)."""
+    """Pages by site key, and how many documents could not be segmented (HTML without a segmenter, or a page
+    the segmenter refuses: no text, too many elements)."""
     sites: dict[str, list[SitePage]] = defaultdict(list)
     skipped = 0
     for url, text in docs:
-        blocks = page_blocks(text, url)
+        try:
+            blocks = page_blocks(text, url)
+        except Rejection as rejection:
+            log.warning("%s: %s", url or "a document", rejection.reason)
+            blocks = None
         if blocks is None:
             skipped += 1
         elif blocks:

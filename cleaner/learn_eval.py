@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.errors import Rejection
 from cleaner.evaluate import Gold, PageScore, Prediction, score_page
 from cleaner.learn import clean_with_profile, page_blocks
 from cleaner.learn_count import SitePage, learn_site, slug
 from cleaner.learn_output import profile_toml
-from cleaner.model import RawDoc, Record
+from cleaner.model import Block, RawDoc, Record
 from cleaner.pipeline import clean_document
 
 
@@ -39,7 +40,7 @@ class SiteResult:
 def leave_one_out(site: str, pages: Sequence[EvalPage], config: Config = DEFAULT_CONFIG) -> SiteResult:
     """Clean each page alone, and with a profile learned from the site's other pages."""
     single, learned, sizes = [], [], []
-    segmented = [SitePage(p.url, page_blocks(p.text, p.url) or ()) for p in pages]
+    segmented = [SitePage(p.url, _blocks(p)) for p in pages]
     with tempfile.TemporaryDirectory() as tmp:
         for held_out, page in enumerate(pages):
             others = [s for i, s in enumerate(segmented) if i != held_out]
@@ -57,3 +58,11 @@ def _prediction(result: object) -> Prediction:
     if not isinstance(result, Record):
         return Prediction()
     return Prediction(text=result.text)
+
+
+def _blocks(page: EvalPage) -> tuple[Block, ...]:
+    """The page's blocks; none for a page the segmenter refuses, which teaches the others nothing."""
+    try:
+        return page_blocks(page.text, page.url) or ()
+    except Rejection:
+        return ()

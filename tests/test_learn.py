@@ -202,6 +202,15 @@ def test_html_is_used_only_with_an_html_segmenter():
     assert skipped == (0 if importlib.util.find_spec("cleaner.segment.html") else 1)
 
 
+def test_a_page_the_segmenter_refuses_is_skipped_and_the_others_are_learned(tmp_path, caplog):
+    html = "<!doctype html><html><head><title>A - Site</title></head><body><p>Text of a page.</p></body></html>"
+    sites, skipped = group_by_site([("https://a.example/empty", "<html><body> </body></html>"),
+                                    ("https://a.example/one", html)])
+    assert skipped == 1
+    assert [page.url for page in sites["a.example"]] == ["https://a.example/one"]
+    assert "https://a.example/empty: HTML document has no text" in caplog.text
+
+
 def test_cli_writes_one_profile(tmp_path):
     out = tmp_path / "harbor.toml"
     result = CliRunner().invoke(learn_command, [str(PAGES / "harbor"), "-o", str(out)])

@@ -94,3 +94,23 @@ def test_jsonld_listing_twenty_thousand_authors_is_read_in_time(valid):
     jsonld = f'{{"@type": "NewsArticle", "headline": "Bridge", "author": [{people}]}}'
     record = _clean(_page(head=f'<script type="application/ld+json">{jsonld}</script>'), Format.HTML, valid)
     assert 0 < len(record.fields.authors) <= 100
+
+
+def test_a_page_of_more_elements_than_an_article_has_is_refused_with_the_count(valid):
+    page = _page(body="<span>a</span>" * 150_000)
+    result = _clean(page, Format.HTML, valid)
+    assert isinstance(result, ErrorRecord)
+    assert result.reason == "too many elements for an article page (150011 > 100000)"
+
+
+def test_a_page_whose_tags_are_mostly_in_a_script_is_cleaned(valid):
+    script = "<script>var t = '" + "<b>" * 150_000 + "';</script>"
+    result = _clean(_page(head=script), Format.HTML, valid)
+    assert isinstance(result, Record) and "rebuild the old bridge" in result.text
+
+
+def test_a_dump_of_more_blocks_than_an_article_has_is_refused_at_the_line_it_passes_the_bound(valid):
+    dump = "A story's title\n\n" + "Short line\n" * 250_000
+    result = _clean(dump.encode(), Format.TEXT, valid)
+    assert isinstance(result, ErrorRecord)
+    assert result.reason == "too many blocks for an article dump (over 200000 by line 200002)"
