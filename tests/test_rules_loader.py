@@ -127,6 +127,10 @@ def packaged_rule(rule_id: str):
         ("generic.legal.print_edition",
          'This story was originally published in our Nov/Dec 2023 issue as "Moth to a Flame."', True),
         ("generic.legal.print_edition", "This article was originally published in March 2022.", False),
+        ("generic.author_bio.role",
+         "Kaitlyn Moore writes about trending issues and community news across South Jersey for the Courier Post.", True),
+        ("generic.author_bio.role", "Alyse Whitney (she/her) is Cosmopolitan’s first-ever food columnist.", True),
+        ("generic.author_bio.role", "Goodman writes about the forum in his book, which he calls a safari.", False),
     ],
 )
 def test_packaged_chrome_rules_take_the_chrome_and_leave_the_story(rule_id, block, removed):
