@@ -131,6 +131,11 @@ def packaged_rule(rule_id: str):
          "Kaitlyn Moore writes about trending issues and community news across South Jersey for the Courier Post.", True),
         ("generic.author_bio.role", "Alyse Whitney (she/her) is Cosmopolitan’s first-ever food columnist.", True),
         ("generic.author_bio.role", "Goodman writes about the forum in his book, which he calls a safari.", False),
+        ("generic.comments_widget.letters_prompt",
+         "The Gazette is committed to publishing a diversity of letters to the editor. We’d like to hear what you think "
+         "about this or any of our articles. Here are some tips.", True),
+        ("generic.comments_widget.letters_prompt",
+         "In letters to the editor, readers said the bridge toll was too high and asked the council to act.", False),
     ],
 )
 def test_packaged_chrome_rules_take_the_chrome_and_leave_the_story(rule_id, block, removed):
