@@ -89,3 +89,54 @@ def test_packaged_labelled_credit_rule_takes_a_caption_closed_by_its_credit(bloc
     rule = next(r for r in load_ruleset().all_rules() if r.id == "generic.caption.labelled_credit")
     assert bool(rule.matches(block)) is removed
     assert rule.formats == frozenset({Format.HTML})
+
+
+def packaged_rule(rule_id: str):
+    return next(r for r in load_ruleset().all_rules() if r.id == rule_id)
+
+
+@pytest.mark.parametrize(
+    "rule_id, block, removed",
+    [
+        ("generic.paywall.donate", "I would like to contribute", True),
+        ("generic.paywall.donate", "Support independent fact-checking. Become a member!", True),
+        ("generic.paywall.donate", "I would like to thank the volunteers who cleared the beach.", False),
+        ("generic.paywall.help_appeal",
+         "Our only agenda is to publish the truth so you can be an informed participant in democracy. We need your help.",
+         True),
+        ("generic.paywall.help_appeal", "Police said the boy was last seen on Friday. We need your help.", False),
+        ("generic.paywall.help_appeal", "“We need your help,” the mayor told residents of the flooded district.", False),
+        ("generic.related.box", "More by Marta Campabadal Graus", True),
+        ("generic.embed.raw_markup",
+         '<a href="https://twitter.com/hashtag/Dolphins?src=hash">#Dolphins</a> coach Mike McDaniel said', True),
+        ("generic.embed.raw_markup", 'Scripts in an SVG do not run from an image tag (<img src="/image.svg">).', False),
+        ("generic.embed.age_gate", "Please enter your date of birth to view this video", True),
+        ("generic.caption.agency_credit", "The candidate speaks during a campaign event in Philadelphia. (AP)", True),
+        ("generic.caption.agency_credit", "Fans wait outside the stadium on Sunday. (AP Photo/Jane Roe)", True),
+        ("generic.caption.agency_credit", "The ruling was first reported by the wire service (AP).", False),
+        ("generic.advertising.affiliate",
+         "If you buy something using links in our stories, we may earn a commission.", True),
+        ("generic.advertising.affiliate",
+         "If you make a purchase by clicking one of the links, we may earn an affiliate fee.", True),
+        ("generic.recipe.nutrition_heading", "Nutrition Facts (per serving)", True),
+        ("generic.recipe.nutrition_summary", "702 Calories 33g Fat 98g Carbs 8g Protein", True),
+        ("generic.recipe.nutrition_summary", "The bar has 9g of protein and 200 calories.", False),
+        ("generic.recipe.nutrition_panel",
+         "Nutrition Facts Servings Per Recipe 8 Calories 701.9 % Daily Value * Total Fat 32.9g 42%", True),
+        ("generic.recipe.nutrition_panel", "Read the Nutrition Facts label to find foods low in sodium.", False),
+        ("generic.legal.print_edition",
+         'This story was originally published in our Nov/Dec 2023 issue as "Moth to a Flame."', True),
+        ("generic.legal.print_edition", "This article was originally published in March 2022.", False),
+        ("generic.author_bio.role",
+         "Kaitlyn Moore writes about trending issues and community news across South Jersey for the Courier Post.", True),
+        ("generic.author_bio.role", "Alyse Whitney (she/her) is Cosmopolitan’s first-ever food columnist.", True),
+        ("generic.author_bio.role", "Goodman writes about the forum in his book, which he calls a safari.", False),
+        ("generic.comments_widget.letters_prompt",
+         "The Gazette is committed to publishing a diversity of letters to the editor. We’d like to hear what you think "
+         "about this or any of our articles. Here are some tips.", True),
+        ("generic.comments_widget.letters_prompt",
+         "In letters to the editor, readers said the bridge toll was too high and asked the council to act.", False),
+    ],
+)
+def test_packaged_chrome_rules_take_the_chrome_and_leave_the_story(rule_id, block, removed):
+    assert bool(packaged_rule(rule_id).matches(block)) is removed
