@@ -97,9 +97,12 @@ def apply_rules(blocks: Sequence[Block], rules: tuple[Rule, ...], zones: Zones) 
     carried: Verdict | None = None  # a drop_box or drop_rest verdict that takes the blocks after it
     follow: tuple[Rule, int] | None = None  # a drop_next rule and how many blocks it still takes
     prose_words = 0
+    in_kept_list = False  # the block before was a kept list item
     for block in blocks:
         verdict = _html_structure(block) or _match(block, matcher, zones, prose_words)
         rule = by_id.get(verdict.rule_id) if verdict else None
+        if rule and rule.action is Action.DROP_BOX and in_kept_list and block.kind is Kind.LIST_ITEM:
+            verdict, rule = None, None  # an item of the list ("More accessibility features"), no box heading
         if verdict is None and follow and _is_teaser_title(block, follow[0]):
             verdict = Verdict(False, follow[0].id, follow[0].concept)
             follow = (follow[0], follow[1] - 1) if follow[1] > 1 else None
@@ -107,6 +110,7 @@ def apply_rules(blocks: Sequence[Block], rules: tuple[Rule, ...], zones: Zones) 
             follow = (rule, rule.drop_next) if rule and rule.drop_next else None
         carried = _carry(carried, block, rule, verdict, by_id)
         verdicts.append(verdict or carried or KEPT)
+        in_kept_list = block.kind is Kind.LIST_ITEM and verdicts[-1].keep
         if verdicts[-1].keep and is_prose(block.text):
             prose_words += word_count(block.text)
     return verdicts

@@ -153,3 +153,28 @@ def test_a_wire_story_keeps_its_closing_credit_line_but_not_the_menu_under_it():
     story = ("A headline about talks", PROSE, PROSE, "Additional reporting by Jo Smith; Editing by Sam Example", "Apps", "Newsletters")
     judged = classify(blocks(*menus, *story), NOTICES, Format.TEXT)
     assert [j.verdict.keep for j in judged[-3:]] == [True, False, False]
+
+
+BOX = rules("""
+[related]
+[[related.rule]]
+id = "t.box"
+action = "drop_box"
+pattern = 'more( \\w+)? (stories|features)'
+""")
+
+
+def test_a_list_item_worded_like_a_box_heading_is_an_item_of_its_list():
+    items = [Block(index=i + 1, text=t, line=i + 2, kind=Kind.LIST_ITEM, in_main=True)
+             for i, t in enumerate(("Graphical enhancements", "New survival mode", "More accessibility features"))]
+    page = [Block(index=0, text=PROSE, line=1, in_main=True), *items]
+    judged = classify(page, BOX, Format.HTML)
+    assert [j.verdict.keep for j in judged] == [True, True, True, True]
+
+
+def test_a_box_heading_after_a_paragraph_drops_the_box():
+    page = [Block(index=i, text=t, line=i + 1, kind=k, in_main=True) for i, (t, k) in enumerate(
+        ((PROSE, Kind.PARAGRAPH), ("More top stories", Kind.HEADING), ("Other story one", Kind.LIST_ITEM)))]
+    judged = classify(page, BOX, Format.HTML)
+    assert [j.verdict.keep for j in judged] == [True, False, False]
+    assert judged[1].verdict.rule_id == "t.box"
