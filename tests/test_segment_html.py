@@ -638,3 +638,25 @@ def test_caption_of_a_picture_among_the_paragraphs_is_not_taken_back(monkeypatch
     blocks = _blocks(_declaring_page("", article))
     assert caption not in _main_text(blocks) and PARAGRAPHS[3] in _main_text(blocks)
     assert [b.text for b in blocks if b.kind == Kind.CAPTION and b.in_main] == [caption]
+
+
+def _deals_page(rel: str) -> str:
+    deals = "".join(f'<li><b><a href="https://shop.example/{n}" {rel}>{n * 10} per cent off the {item} at the big '
+                    f'summer sale, now $99 (down from $199)</a></b></li>'
+                    for n, item in enumerate(("garden chairs", "coffee machines", "robot vacuums"), start=2))
+    return (f"<html><body><main><article><h1>Best summer deals</h1><p>{PARAGRAPHS[0]}</p><ul>{deals}</ul>"
+            f"<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article></main></body></html>")
+
+
+def test_a_list_of_paid_links_in_the_story_is_its_text():
+    blocks = segment_html(parse_html(_deals_page('rel="sponsored noopener"')))
+    assert "30 per cent off the coffee machines at the big summer sale, now $99 (down from $199)" in [
+        b.text for b in blocks if b.in_main]
+
+
+def test_paid_links_count_as_the_story_s_words_and_plain_links_as_links():
+    def link_chars(rel: str) -> list[int]:
+        return [u.link_chars for u in iter_units(parse_html(_deals_page(rel)).find("body")) if u.element.tag == "li"]
+
+    assert link_chars('rel="Sponsored"') == [0, 0, 0]
+    assert all(chars > 50 for chars in link_chars('rel="nofollow"'))

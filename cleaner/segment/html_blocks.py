@@ -129,7 +129,7 @@ def _gather_text(node: HtmlElement, in_link: bool, parts: list[str]) -> int:
         tag = tag.lower() if isinstance(tag, str) else ""
         # inside a unit there is no layout left for a widget to swallow
         if tag and tag not in SKIPPED_TAGS and tag not in WIDGET_TAGS and not _popup_panel(child, tag):
-            link_chars += _gather_text(child, in_link or tag == "a", parts)
+            link_chars += _gather_text(child, in_link or (tag == "a" and not _is_paid_link(child)), parts)
         if tag not in INLINE_TAGS:
             parts.append(" ")
         elif tag == "br":
@@ -140,6 +140,12 @@ def _gather_text(node: HtmlElement, in_link: bool, parts: list[str]) -> int:
             if in_link:
                 link_chars += len(tail.strip())
     return link_chars
+
+
+def _is_paid_link(link: HtmlElement) -> bool:
+    """A link marked rel="sponsored": an affiliate link in the story's own words, which navigation never is."""
+    rel = link.get("rel")
+    return rel is not None and "sponsored" in rel.lower()
 
 
 def _popup_panel(element: HtmlElement, tag: str) -> bool:
