@@ -35,6 +35,7 @@ BINARY_CONTROL_SHARE = 0.05
 # Share of NUL bytes in one byte lane that marks BOM-less UTF-16 (ASCII text in UTF-16 has ~50%).
 UTF16_NUL_LANE_SHARE = 0.4
 SNIFF_CHARS = 4096
+UTF8_NAMES = frozenset({"utf-8", "utf8"})
 # A page may open with a script (a redirect stub has nothing else); a renderer's dump never prints one.
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|script)\b", re.I | re.S)
 # XML that is a list of links, not a page: a feed or a sitemap would read as an article of titles and dates.
@@ -59,7 +60,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         raise Rejection("empty input", stage="decode")
     _reject_binary_magic(data)
     text, encoding, warnings = _to_text(data, declared)
-    if "\x00" in text:
+    if _may_hold_nul(data, encoding) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("removed NUL characters")
     if not text.strip():
@@ -122,6 +123,12 @@ def _damaged_or_detected(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str
         raise Rejection("cannot decode input in any known encoding", stage="decode")
     encoding = dammit.original_encoding or "unknown"
     return dammit.unicode_markup, encoding, [f"decoded as {encoding} (not valid utf-8)"]
+
+
+def _may_hold_nul(data: bytes, encoding: str) -> bool:
+    """Whether the decoded text may hold a NUL character. In UTF-8 only a NUL byte decodes to one, and
+    looking for the byte is a memchr, where the search of a text beyond Latin-1 is a loop over its characters."""
+    return encoding not in UTF8_NAMES or b"\x00" in data
 
 
 def _bomless_utf16(data: bytes) -> str | None:

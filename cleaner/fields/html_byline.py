@@ -10,15 +10,6 @@ from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, combine_bylines, parse_byline
 from cleaner.fields.person_name import person_shaped
 
-# Elements marked as author (class, rel, itemprop, profile link), found by their attributes: libxml2
-# walks the attribute axis twice as fast as it tests predicates on every element of the body.
-BYLINE_XPATH = (
-    "(//body//@rel[.='author'] | //body//@itemprop[.='author']"
-    " | //body//a/@href[contains(.,'/author/') or contains(.,'/authors/')"
-    " or contains(.,'/autor/') or contains(.,'/auteur/') or contains(.,'/writers/')]"
-    " | //body//@class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
-    " or contains(.,'YLINE')])/parent::*[not(self::body)]"
-)
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included. A post's or entry's own footer
@@ -145,7 +136,7 @@ def _writer_elements(facts: PageFacts):
 def _marked_elements(facts: PageFacts):
     """The elements marked as author in document order, each with whether it credits another role."""
     other_role_at = None
-    for element in facts.tree.xpath(BYLINE_XPATH):
+    for element in facts.author_marked:
         if element.tag in ("meta", "link", "script", "style"):
             continue
         at = facts.order[element]

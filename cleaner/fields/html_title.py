@@ -213,11 +213,13 @@ def _reference_titles(facts: PageFacts) -> list[str]:
 
 # The h1s and the elements marked as headline under body (found by their attribute: libxml2 walks the
 # attribute axis faster than it tests a predicate on every element).
-HEADING_XPATH = "//body//h1 | //body//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
+# Read from the body, not the page: "//body//…" looks for the body anew in each part of the union.
+HEADING_XPATH = ".//h1 | .//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
 
 
 def _headings(facts: PageFacts, references: list[str] = ()) -> list[str]:
-    elements = facts.tree.xpath(HEADING_XPATH)
+    body = facts.tree.find("body")
+    elements = [] if body is None else body.xpath(HEADING_XPATH)
     texts = (" ".join(_heading_text(element).split()) for element in elements)
     decoration = _decoration(references)
     return [text for text in dict.fromkeys(texts)
