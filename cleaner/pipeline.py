@@ -90,7 +90,7 @@ def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     tree, notes = parse_html_page(text)
     head = read_head(tree)
     live_blog = head.jsonld.is_live_blog
-    blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article, live_blog=live_blog)
+    blocks = segment_html(tree, url=raw.url, head=head, live_blog=live_blog)
     article = any(block.in_main for block in blocks)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article, head=head)
     layouts = select_layouts(ruleset, blocks, host_of(meta.url or raw.url))

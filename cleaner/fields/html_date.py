@@ -68,7 +68,8 @@ def choose_date(facts: PageFacts) -> str | None:
     found = found or _script_dates(facts) or _title_dates(facts, day_first)
     printed = visible_dateline(facts)
     if found and (facts.declares_article or _page_shows_day(facts, found[0])):
-        twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
+        stamps = [e.get("datetime") for e in facts.head.tagged.times if e.get("datetime") is not None]
+        twins = found[1:] + [t for t in map(_parse_iso, stamps) if t]
         chosen = _local_time_of(found[0], twins)
         if printed and _prefers_printed(printed, chosen, facts):
             return printed.value
@@ -191,7 +192,7 @@ def _structured_values(facts: PageFacts):
 def _title_dates(facts: PageFacts, day_first: bool | None) -> list[str]:
     """The date a <title> ends with ("Headline | Section | DW | 19.01.2020"): the site stamps it with
     the publication day. Read only when the page gives no structured date."""
-    for title in facts.tree.xpath("//title/text()")[:1]:
+    for title in facts.head.tagged.title_texts[:1]:
         last = TITLE_PART_SEPARATOR.split(title.strip())[-1].strip()
         found = find_dates(last)
         if len(found) == 1 and found[0].end - found[0].start >= TITLE_DATE_SHARE * len(last):

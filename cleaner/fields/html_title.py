@@ -207,7 +207,7 @@ def _is_dateline(text: str) -> bool:
 def _reference_titles(facts: PageFacts) -> list[str]:
     found = [facts.meta.first(key) for key in META_TITLE_KEYS]
     found.insert(2, facts.jsonld.headline)
-    found += [" ".join(t.split()) for t in facts.tree.xpath("//title/text()")[:1]]
+    found += [" ".join(t.split()) for t in facts.head.tagged.title_texts[:1]]
     return [t for t in dict.fromkeys(found) if t and MIN_TITLE_CHARS <= len(t) <= MAX_TITLE_CHARS]
 
 
@@ -264,7 +264,7 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     if best is not None:
         return best
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
-    sole = facts.tree.xpath("//body//h1")
+    sole = facts.head.tagged.h1s
     if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(_heading_text(sole[0]).split()):
         long_enough = len(headings[0].split()) >= MIN_SOLE_H1_WORDS
         return headings[0] if long_enough and not _section_heading(sole[0], facts, references) else None

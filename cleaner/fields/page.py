@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import lxml.etree
 
-from cleaner.fields.jsonld import JsonLd, read_jsonld
+from cleaner.fields.jsonld import JsonLd, jsonld_of
+from cleaner.fields.tagged import Tagged, tagged_elements
 from cleaner.fields.text_index import TextIndex
 
 # Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...) with its
@@ -48,12 +50,14 @@ class PageHead:
     meta: MetaTags
     jsonld: JsonLd
     declares_article: bool  # OpenGraph, JSON-LD or microdata call the page an article
+    tagged: Tagged  # the elements readers look up by tag (scripts, <link>s, <title>, h1s, <time>s)
 
 
 def read_head(tree) -> PageHead:
     """The page's <meta> values, its JSON-LD, and whether either (or microdata) calls it an article."""
-    meta, jsonld = read_meta(tree), read_jsonld(tree)
-    return PageHead(meta, jsonld, declares_article(tree, meta, jsonld))
+    tagged = tagged_elements(tree)
+    meta, jsonld = meta_tags(tagged.metas), jsonld_of(tagged)
+    return PageHead(meta, jsonld, declares_article(tree, meta, jsonld), tagged)
 
 
 def declares_article(tree, meta: MetaTags, jsonld: JsonLd) -> bool:
@@ -134,8 +138,13 @@ class PageFacts:
 
 def read_meta(tree) -> MetaTags:
     """Collect <meta> contents under every name they carry."""
+    return meta_tags(tree.iter("meta"))
+
+
+def meta_tags(elements: Iterable) -> MetaTags:
+    """The contents of the <meta> elements under every name they carry."""
     values: dict[str, list[str]] = {}
-    for element in tree.iter("meta"):
+    for element in elements:
         content = " ".join((element.get("content") or "").split())
         if not content:
             continue
@@ -198,8 +207,8 @@ HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title'
 def _headline_element(facts: PageFacts):
     """The h1 printing the start of the metadata title (a page may have a logo or "Search" h1 first),
     else the first h1; on a page without h1, the first heading printing the start of the title."""
-    headings = facts.tree.xpath("//body//h1")
-    title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
+    headings = list(facts.head.tagged.h1s)
+    title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.head.tagged.title_texts[:1])
     key = _letters(title)
     if headings and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
         printing = (h for h in headings if _prints_title_start(facts, h, key, len(title)))

@@ -1,0 +1,52 @@
+"""The elements of a page that its readers look up by tag, collected in one walk.
+
+Each reader asking libxml2 for its own tag (the scripts for JSON-LD, the page data and the article body,
+the <meta> values, the canonical <link>, the <title>, the h1s and <time>s) walked the whole page anew:
+about ten walks a page, where one walk collecting all the tags costs as much as one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+TAGS = ("meta", "script", "link", "title", "h1", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """The page's elements of a few tags, each tag's in document order."""
+
+    metas: tuple  # every <meta>
+    scripts: tuple  # every <script>
+    links: tuple  # every <link>
+    title_texts: tuple[str, ...]  # the text pieces of the <title> elements, as "//title/text()"
+    h1s: tuple  # the <h1> elements under <body>, as "//body//h1"
+    times: tuple  # the <time> elements under <body>, as "//body//time"
+
+
+def tagged_elements(tree) -> Tagged:
+    """The page's elements of the TAGS, from one walk."""
+    found: dict[str, list] = {tag: [] for tag in TAGS}
+    for element in tree.iter(*TAGS):
+        found[element.tag].append(element)
+    return Tagged(
+        metas=tuple(found["meta"]),
+        scripts=tuple(found["script"]),
+        links=tuple(found["link"]),
+        title_texts=tuple(_text_pieces(found["title"])),
+        h1s=_under_body(found["h1"]),
+        times=_under_body(found["time"]),
+    )
+
+
+def _text_pieces(elements: Iterable) -> list[str]:
+    """The elements' own text nodes in document order: each one's text, then its children's tails."""
+    pieces = []
+    for element in elements:
+        pieces += [piece for piece in (element.text, *(child.tail for child in element)) if piece]
+    return pieces
+
+
+def _under_body(elements: list) -> tuple:
+    return tuple(e for e in elements if next(e.iterancestors("body"), None) is not None)
