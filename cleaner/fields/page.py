@@ -200,8 +200,9 @@ MAX_REWORDED_LENGTH_RATIO = 3
 MAX_TEXT_SHARE_BEFORE_HEADLINE = 0.5
 SUBHEADINGS = "//body//*[self::h2 or self::h3][not(ancestor::nav)]"
 NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
-HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
-                      "[not(ancestor::nav)]")
+# Headings that may stand in for a missing h1 (with the elements classed as a title or headline).
+STAND_IN_TAGS = frozenset({"h2", "h3"})
+STAND_IN_CLASSES = ("title", "headline")
 
 
 def _headline_element(facts: PageFacts):
@@ -230,13 +231,25 @@ def _stand_in_before(facts: PageFacts, h1, key: str, title_chars: int):
     """The first heading or title-classed element printing the title's start, before the h1 when there is
     one: a blog printing its headline as <h2> and the post's sections as <h1>."""
     limit = facts.order[h1] if h1 is not None else len(facts.elements)
-    for element in facts.tree.xpath(HEADLINE_STAND_INS):
-        if facts.order.get(element, limit) >= limit:
-            break
+    for element in _stand_ins(facts, limit):
         text = _letters(facts.short_text(element, title_chars + HEADLINE_SLACK_CHARS) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
     return None
+
+
+def _stand_ins(facts: PageFacts, limit: int):
+    """The h2s, h3s and title-classed elements under body and outside any nav, in document order up to the
+    element at `limit`: read from the index, where a query tested every element of the page, the h1 far on."""
+    body = facts.tree.find("body")
+    if body is None:
+        return
+    start = facts.order[body] + 1
+    for element in facts.elements[start : min(limit, facts.texts.last_descendant[start - 1])]:
+        names = element.get("class") or ""
+        if element.tag in STAND_IN_TAGS or any(name in names for name in STAND_IN_CLASSES):
+            if next(element.iterancestors("nav"), None) is None:
+                yield element
 
 
 def _heading_rewording_title(facts: PageFacts, title: str):
