@@ -211,15 +211,10 @@ def _reference_titles(facts: PageFacts) -> list[str]:
     return [t for t in dict.fromkeys(found) if t and MIN_TITLE_CHARS <= len(t) <= MAX_TITLE_CHARS]
 
 
-# The h1s and the elements marked as headline under body (found by their attribute: libxml2 walks the
-# attribute axis faster than it tests a predicate on every element).
-# Read from the body, not the page: "//body//…" looks for the body anew in each part of the union.
-HEADING_XPATH = ".//h1 | .//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
-
-
 def _headings(facts: PageFacts, references: list[str] = ()) -> list[str]:
-    body = facts.tree.find("body")
-    elements = [] if body is None else body.xpath(HEADING_XPATH)
+    """The texts of the h1s and of the elements marked as headline (itemprop) under body."""
+    marked = [e for e in facts.with_itemprop("headline") if e.tag != "meta" and facts.in_body(e)]
+    elements = facts.in_document_order(facts.head.tagged.h1s, marked)
     texts = (" ".join(_heading_text(element).split()) for element in elements)
     decoration = _decoration(references)
     return [text for text in dict.fromkeys(texts)

@@ -21,8 +21,9 @@ MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or co
 _AUTHOR_HREF = ("contains(.,'/author/') or contains(.,'/authors/') or contains(.,'/autor/') or contains(.,'/auteur/')"
                 " or contains(.,'/writers/')")
 _AUTHOR_CLASS = "contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline') or contains(.,'YLINE')"
+# (itemprop="author" is read from the page's microdata elements, see Tagged.)
 AUTHOR_MARKED = lxml.etree.XPath(
-    f"(descendant::*/@rel[.='author'] | descendant::*/@itemprop[.='author'] | descendant::a/@href[{_AUTHOR_HREF}]"
+    f"(descendant::*/@rel[.='author'] | descendant::a/@href[{_AUTHOR_HREF}]"
     f" | descendant::*/@class[{_AUTHOR_CLASS}])/parent::*"
 )
 
@@ -85,8 +86,7 @@ class PageFacts:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "headline", _headline_element(self))
-        body = self.tree.find("body")
-        object.__setattr__(self, "author_marked", () if body is None else tuple(AUTHOR_MARKED(body)))
+        object.__setattr__(self, "author_marked", _author_marked(self))
 
     @property
     def meta(self) -> MetaTags:
@@ -109,6 +109,22 @@ class PageFacts:
     def order(self) -> dict:
         """Element -> its index in `elements`."""
         return self.texts.order
+
+    def in_body(self, element) -> bool:
+        """Whether the element stands under <body> (as "//body//*" finds it), read from the index."""
+        body = self.tree.find("body")
+        if body is None:
+            return False
+        start = self.texts.order[body]
+        return start < self.texts.order[element] < self.texts.last_descendant[start]
+
+    def in_document_order(self, *groups) -> tuple:
+        """The elements of the groups, each once, in document order (as an XPath union)."""
+        return tuple(sorted({element for group in groups for element in group}, key=self.texts.order.__getitem__))
+
+    def with_itemprop(self, value: str) -> list:
+        """The elements whose itemprop is `value`, in document order."""
+        return [element for element in self.head.tagged.itemprops if element.get("itemprop") == value]
 
     def text(self, element) -> str:
         """The element's text with a space between its pieces ("By<a>Jane</a>" reads "By Jane"), from the index."""
@@ -134,6 +150,15 @@ class PageFacts:
         """The elements under <body> in document order (as "//body//*"), without the skipped tags."""
         body = self.tree.find("body")
         return [] if body is None else self.texts.descendants(body, skipped)
+
+
+def _author_marked(facts: PageFacts) -> tuple:
+    """The elements under body marked as author (class, rel, itemprop, profile link), in document order."""
+    body = facts.tree.find("body")
+    if body is None:
+        return ()
+    by_itemprop = [e for e in facts.with_itemprop("author") if e is not body and facts.in_body(e)]
+    return facts.in_document_order(AUTHOR_MARKED(body), by_itemprop)
 
 
 def read_meta(tree) -> MetaTags:
