@@ -310,4 +310,4 @@ def _prints_title_start(facts: PageFacts, heading, key: str, title_chars: int) -
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))

@@ -121,7 +121,7 @@ class _Alignment:
         """Whether most of a long unit's shingles are among those no other match has used."""
         if len(words) < MIN_FREE_TOKENS:
             return False
-        if sum(word in self.vocabulary for word in words) < PARTIAL_SHARE * len(words):
+        if sum(map(self.vocabulary.__contains__, words)) < PARTIAL_SHARE * len(words):
             return False  # cheap bound: too few of its words are in the reference at all
         ref_shingles, used = self._counted_shingles()
         own = shingle_counts(words)
