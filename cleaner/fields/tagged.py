@@ -1,7 +1,7 @@
 """The elements of a page that its readers look up by tag, collected in one walk.
 
 Each reader asking libxml2 for its own tag (the scripts for JSON-LD, the page data and the article body,
-the <meta> values, the canonical <link>, the <title>, the h1s and <time>s) walked the whole page anew:
+the <meta> values, the canonical <link>, the <title>, the h1s, <time>s and author links) walked the whole page anew:
 about ten walks a page, where one walk collecting all the tags costs as much as one of them.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import lxml.etree
 
-TAGS = ("meta", "script", "link", "title", "h1", "time")
+TAGS = ("meta", "script", "link", "title", "h1", "time", "a")
 # The elements carrying microdata, found by the attribute axis (libxml2 walks it faster than it tests
 # every element): the author, headline and publication date readers each looked for their own itemprop.
 ITEMPROP_ELEMENTS = lxml.etree.XPath("//@itemprop/parent::*")
@@ -28,6 +28,7 @@ class Tagged:
     title_texts: tuple[str, ...]  # the text pieces of the <title> elements, as "//title/text()"
     h1s: tuple  # the <h1> elements under <body>, as "//body//h1"
     times: tuple  # every <time>
+    anchors: tuple  # every <a>
     itemprops: tuple  # every element with an itemprop attribute
 
 
@@ -43,6 +44,7 @@ def tagged_elements(tree) -> Tagged:
         title_texts=tuple(_text_pieces(found["title"])),
         h1s=_under_body(found["h1"]),
         times=tuple(found["time"]),
+        anchors=tuple(found["a"]),
         itemprops=tuple(ITEMPROP_ELEMENTS(tree)),
     )
 
