@@ -271,19 +271,27 @@ def in_other_context(element, facts: PageFacts, by_headline: bool = False) -> bo
     sidebar is the article's own info box when inside its <article> or (by_headline) by its headline.
     """
     for node in (element, *element.iterancestors()):
-        if node.tag in ("body", "html"):
+        tag = node.tag
+        if tag in ("body", "html"):
             return False
-        tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
-        label = " ".join(token for token in tokens if "[" not in token)
-        found = NOT_BYLINE_CONTEXT.search(label)
-        if (found or node.tag in ("aside", "nav")) and not facts.holds_h1(node):
+        label = _context_label(node)
+        found = label and NOT_BYLINE_CONTEXT.search(label)
+        if (found or tag in ("aside", "nav")) and not facts.holds_h1(node):
             if not (_is_side_box(node, label) and (by_headline or _in_article(node))):
                 return True
-        if node.tag == "footer" and not _in_article(node):
+        if tag == "footer" and not _in_article(node):
             return True
-        if node.tag in CAPTION_TAGS or CAPTION_CLASS.search(label):
+        if tag in CAPTION_TAGS or (label and CAPTION_CLASS.search(label)):
             return True  # "Mike Blake/Reuters": the photographer credited under a picture
     return False
+
+
+def _context_label(node) -> str:
+    """The node's class and id words, without the utility classes holding a value ("lg:mr-[--sidebar-width]")."""
+    names, ident = node.get("class"), node.get("id")
+    if not names and not ident:
+        return ""  # most of the ancestors: nothing to search
+    return " ".join(token for token in f"{names or ''} {ident or ''}".split() if "[" not in token)
 
 
 def _is_side_box(node, label: str) -> bool:

@@ -191,13 +191,13 @@ def near_headline(facts: PageFacts, distance: int) -> list:
         return []
     elements = facts.elements
     anchor = facts.order[headline]
-    nearest = [elements[anchor]]
-    for step in range(1, distance + 1):  # the one before the headline first at equal distance
-        if anchor - step >= 0:
-            nearest.append(elements[anchor - step])
-        if anchor + step < len(elements):
-            nearest.append(elements[anchor + step])
-    return nearest
+    before = elements[max(0, anchor - distance) : anchor][::-1]
+    after = elements[anchor + 1 : anchor + 1 + distance]
+    # interleaved by slice assignment: the one before the headline first at equal distance
+    steps: list = [None] * (2 * max(len(before), len(after)))
+    steps[0 : 2 * len(before) : 2] = before
+    steps[1 : 2 * len(after) : 2] = after
+    return [elements[anchor]] + [element for element in steps if element is not None]
 
 
 def headline_position(facts: PageFacts) -> int | None:
