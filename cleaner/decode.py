@@ -60,6 +60,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         raise Rejection("empty input", stage="decode")
     _reject_binary_magic(data)
     text, encoding, warnings = _to_text(data, declared)
+    decoded = text
     if _may_hold_nul(data, encoding) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("removed NUL characters")
@@ -68,7 +69,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     _reject_binary_text(text)
     _reject_link_lists(text)
     fmt = sniff_format(text)
-    return Decoded(text=normalise_characters(text, fmt), format=fmt, encoding=encoding, warnings=tuple(warnings))
+    normalised = normalise_characters(text, fmt)
+    utf8 = data if normalised is decoded and _as_it_stood(data, encoding, warnings) else None
+    return Decoded(text=normalised, format=fmt, encoding=encoding, warnings=tuple(warnings), utf8=utf8)
+
+
+def _as_it_stood(data: bytes, encoding: str, warnings: list[str]) -> bool:
+    """Whether the data decoded as UTF-8 without a byte-order mark or a repair: it is then the text's UTF-8."""
+    return encoding == "utf-8" and not warnings and not data.startswith(codecs.BOM_UTF8)
 
 
 def normalise_characters(text: str, fmt: Format) -> str:
