@@ -44,7 +44,7 @@ class PageHead:
     meta: MetaTags
     jsonld: JsonLd
     declares_article: bool  # OpenGraph, JSON-LD or microdata call the page an article
-    tagged: Tagged  # the elements readers look up by tag (scripts, <link>s, <title>, h1s, <time>s)
+    tagged: Tagged  # the elements readers look up by tag or by microdata (see fields/tagged.py)
 
 
 def read_head(tree) -> PageHead:
