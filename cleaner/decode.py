@@ -35,6 +35,7 @@ BINARY_CONTROL_SHARE = 0.05
 # Share of NUL bytes in one byte lane that marks BOM-less UTF-16 (ASCII text in UTF-16 has ~50%).
 UTF16_NUL_LANE_SHARE = 0.4
 SNIFF_CHARS = 4096
+UTF8_NAMES = frozenset({"utf-8", "utf8"})
 # A page may open with a script (a redirect stub has nothing else); a renderer's dump never prints one.
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|script)\b", re.I | re.S)
 # XML that is a list of links, not a page: a feed or a sitemap would read as an article of titles and dates.
@@ -59,7 +60,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         raise Rejection("empty input", stage="decode")
     _reject_binary_magic(data)
     text, encoding, warnings = _to_text(data, declared)
-    if "\x00" in text:
+    decoded = text
+    if _may_hold_nul(data, encoding) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("removed NUL characters")
     if not text.strip():
@@ -67,7 +69,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     _reject_binary_text(text)
     _reject_link_lists(text)
     fmt = sniff_format(text)
-    return Decoded(text=normalise_characters(text, fmt), format=fmt, encoding=encoding, warnings=tuple(warnings))
+    normalised = normalise_characters(text, fmt)
+    utf8 = data if normalised is decoded and _as_it_stood(data, encoding, warnings) else None
+    return Decoded(text=normalised, format=fmt, encoding=encoding, warnings=tuple(warnings), utf8=utf8)
+
+
+def _as_it_stood(data: bytes, encoding: str, warnings: list[str]) -> bool:
+    """Whether the data decoded as UTF-8 without a byte-order mark or a repair: it is then the text's UTF-8."""
+    return encoding == "utf-8" and not warnings and not data.startswith(codecs.BOM_UTF8)
 
 
 def normalise_characters(text: str, fmt: Format) -> str:
@@ -122,6 +131,12 @@ def _damaged_or_detected(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str
         raise Rejection("cannot decode input in any known encoding", stage="decode")
     encoding = dammit.original_encoding or "unknown"
     return dammit.unicode_markup, encoding, [f"decoded as {encoding} (not valid utf-8)"]
+
+
+def _may_hold_nul(data: bytes, encoding: str) -> bool:
+    """Whether the decoded text may hold a NUL character. In UTF-8 only a NUL byte decodes to one, and
+    looking for the byte is a memchr, where the search of a text beyond Latin-1 is a loop over its characters."""
+    return encoding not in UTF8_NAMES or b"\x00" in data
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -56,6 +56,9 @@ class Decoded:
     format: Format
     encoding: str
     warnings: tuple[str, ...] = ()
+    # The input itself when it is the text's UTF-8 (decoded as it stood, nothing removed): libxml2 reads
+    # these bytes faster than the string, which it would convert back to UTF-8.
+    utf8: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

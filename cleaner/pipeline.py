@@ -61,8 +61,10 @@ def _analyse(raw: RawDoc, config: Config) -> tuple[Record, tuple[Judged, ...]]:
     decoded = decode(raw.data, raw.declared_charset)
     fmt = raw.declared_format or decoded.format
     ruleset = load_ruleset(config.rule_files, not config.no_default_rules)
-    clean_format = _clean_html if fmt is Format.HTML else _clean_text
-    judged, fields, notes = clean_format(decoded.text, raw, ruleset)
+    if fmt is Format.HTML:
+        judged, fields, notes = _clean_html(decoded.text, raw, ruleset, decoded.utf8)
+    else:
+        judged, fields, notes = _clean_text(decoded.text, raw, ruleset)
     warnings = (*decoded.warnings, *notes)
     record = assemble(raw, fmt, judged, fields, warnings, with_removed=config.with_removed)
     return record, tuple(judged)
@@ -80,17 +82,19 @@ def _clean_text(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judg
     return judged, dataclasses.replace(fields, url=raw.url), ()
 
 
-def _clean_html(text: str, raw: RawDoc, ruleset: RuleSet) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
+def _clean_html(
+    text: str, raw: RawDoc, ruleset: RuleSet, utf8: bytes | None = None
+) -> tuple[Sequence[Judged], Fields, tuple[str, ...]]:
     # Imported here so that text-only runs never pay for importing trafilatura.
     from cleaner.fields.html_meta import read_html_fields
     from cleaner.fields.page import read_head
     from cleaner.segment.html import segment_html
     from cleaner.segment.html_parse import parse_html_page
 
-    tree, notes = parse_html_page(text)
+    tree, notes = parse_html_page(text, utf8)
     head = read_head(tree)
     live_blog = head.jsonld.is_live_blog
-    blocks = segment_html(tree, url=raw.url, declares_article=head.declares_article, live_blog=live_blog)
+    blocks = segment_html(tree, url=raw.url, head=head, live_blog=live_blog)
     article = any(block.in_main for block in blocks)
     meta = read_html_fields(tree, url=raw.url, crawl_date=raw.crawl_date, article=article, head=head)
     layouts = select_layouts(ruleset, blocks, host_of(meta.url or raw.url))

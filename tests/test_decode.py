@@ -100,3 +100,21 @@ def test_the_records_strings_are_composed():
     record = cleaner.clean(page.encode())
     assert "gepr\u00fcft" in record.text and "\u0308" not in record.text and "Waren" in record.text
     assert record.fields.title == "Gepr\u00fcft"
+
+
+PAGE = "<html><head><title>Zürich</title></head><body><p>" + TEXT + "</p></body></html>"
+
+
+def test_utf8_input_is_kept_for_the_parser_when_it_is_the_text():
+    data = PAGE.encode("utf-8")
+    assert decode(data).utf8 is data
+
+
+@pytest.mark.parametrize("data", [
+    codecs.BOM_UTF8 + PAGE.encode("utf-8"),  # a byte-order mark the text has not
+    PAGE.replace("Haushalt", "Haus&shy;halt").encode("utf-8"),  # a soft hyphen taken out
+    PAGE.replace("Haushalt", "Haus\x00halt").encode("utf-8"),  # a NUL taken out
+    PAGE.encode("cp1252"),  # not UTF-8
+])
+def test_no_utf8_input_when_the_text_differs_from_it(data):
+    assert decode(data).utf8 is None

@@ -5,12 +5,14 @@ import lxml.html
 from cleaner.fields.html_byline import in_other_context, visible_byline
 from cleaner.fields.jsonld import JsonLd
 from cleaner.fields.page import PageFacts, PageHead, read_meta
+from cleaner.fields.tagged import tagged_elements
 from cleaner.fields.text_index import index_text
 
 
 def facts_of(body: str) -> PageFacts:
     tree = lxml.html.document_fromstring(f"<html><head><title>Storm</title></head><body>{body}</body></html>")
-    return PageFacts(tree, PageHead(read_meta(tree), JsonLd(), False), None, None, "2030-01-01", index_text(tree))
+    head = PageHead(read_meta(tree), JsonLd(), False, tagged_elements(tree))
+    return PageFacts(tree, head, None, None, "2030-01-01", index_text(tree))
 
 
 def test_marked_byline_by_the_headline_names_the_authors():

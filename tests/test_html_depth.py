@@ -1,5 +1,7 @@
 """Markup nested past the parser's depth limit is read flattened, not lost."""
 
+import lxml.etree
+
 import cleaner
 from cleaner.segment.html_parse import parse_html_page
 from cleaner.segment.html_depth import DEPTH_WARNING, flattened
@@ -46,3 +48,10 @@ def test_a_flattened_page_keeps_its_menu_out_of_the_text():
     record = cleaner.clean(page, url="https://example.org/tram")
     assert DEEP in record.text
     assert "Section 3" not in record.text
+
+
+def test_a_page_parsed_from_its_utf8_is_the_page_parsed_from_its_text():
+    page = "<html><body><p>Zürich — “quoted” text</p><p>more&nbsp;text</p></body></html>"
+    from_text, _ = parse_html_page(page)
+    from_bytes, _ = parse_html_page(page, page.encode("utf-8"))
+    assert lxml.etree.tostring(from_bytes, encoding="unicode") == lxml.etree.tostring(from_text, encoding="unicode")

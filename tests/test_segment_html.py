@@ -168,7 +168,7 @@ def test_declared_article_body_from_json_ld_graph():
         '<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
         '"articleBody": "Text &amp; <b>more</b> text"}]}</script></head><body><p>x</p></body></html>'
     )
-    assert declared_article_body(parse_html(page)).split() == ["Text", "&", "more", "text"]
+    assert declared_article_body(parse_html(page).iter("script")).split() == ["Text", "&", "more", "text"]
 
 
 SPLIT_BODY = """<html><body><div id="page"><article>

@@ -62,10 +62,11 @@ def fold(text: str) -> str:
 
 
 AGENCY_OF: dict[str, str] = _agency_lookup()
+LEADING_THE = re.compile(r"^the\s+")
 
 
 def canonical_agency(name: str) -> str | None:
     """The canonical spelling of a wire agency ("Agence France-Presse" -> "AFP"), else None."""
     folded = fold(name).strip(" .,:;-–—()[]")
-    folded = re.sub(r"^the\s+", "", folded)
+    folded = LEADING_THE.sub("", folded)
     return AGENCY_OF.get(folded) or AGENCY_OF.get("the " + folded)

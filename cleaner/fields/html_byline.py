@@ -10,15 +10,6 @@ from cleaner.fields.page import PageFacts, headline_position, near_headline
 from cleaner.fields.people import Byline, combine_bylines, parse_byline
 from cleaner.fields.person_name import person_shaped
 
-# Elements marked as author (class, rel, itemprop, profile link), found by their attributes: libxml2
-# walks the attribute axis twice as fast as it tests predicates on every element of the body.
-BYLINE_XPATH = (
-    "(//body//@rel[.='author'] | //body//@itemprop[.='author']"
-    " | //body//a/@href[contains(.,'/author/') or contains(.,'/authors/')"
-    " or contains(.,'/autor/') or contains(.,'/auteur/') or contains(.,'/writers/')]"
-    " | //body//@class[contains(.,'uthor') or contains(.,'UTHOR') or contains(.,'yline')"
-    " or contains(.,'YLINE')])/parent::*[not(self::body)]"
-)
 AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur|writers|profile|user|u)/(?P<slug>[^/?#]+)/?(?:[?#]|$)")
 # "widget" only as a class of its own ("widget widget_recent_entries"): page builders wrap every block
 # in "elementor-widget-container", the article's byline included. A post's or entry's own footer
@@ -145,7 +136,7 @@ def _writer_elements(facts: PageFacts):
 def _marked_elements(facts: PageFacts):
     """The elements marked as author in document order, each with whether it credits another role."""
     other_role_at = None
-    for element in facts.tree.xpath(BYLINE_XPATH):
+    for element in facts.author_marked:
         if element.tag in ("meta", "link", "script", "style"):
             continue
         at = facts.order[element]
@@ -280,19 +271,27 @@ def in_other_context(element, facts: PageFacts, by_headline: bool = False) -> bo
     sidebar is the article's own info box when inside its <article> or (by_headline) by its headline.
     """
     for node in (element, *element.iterancestors()):
-        if node.tag in ("body", "html"):
+        tag = node.tag
+        if tag in ("body", "html"):
             return False
-        tokens = f"{node.get('class', '')} {node.get('id', '')}".split()
-        label = " ".join(token for token in tokens if "[" not in token)
-        found = NOT_BYLINE_CONTEXT.search(label)
-        if (found or node.tag in ("aside", "nav")) and not facts.holds_h1(node):
+        label = _context_label(node)
+        found = label and NOT_BYLINE_CONTEXT.search(label)
+        if (found or tag in ("aside", "nav")) and not facts.holds_h1(node):
             if not (_is_side_box(node, label) and (by_headline or _in_article(node))):
                 return True
-        if node.tag == "footer" and not _in_article(node):
+        if tag == "footer" and not _in_article(node):
             return True
-        if node.tag in CAPTION_TAGS or CAPTION_CLASS.search(label):
+        if tag in CAPTION_TAGS or (label and CAPTION_CLASS.search(label)):
             return True  # "Mike Blake/Reuters": the photographer credited under a picture
     return False
+
+
+def _context_label(node) -> str:
+    """The node's class and id words, without the utility classes holding a value ("lg:mr-[--sidebar-width]")."""
+    names, ident = node.get("class"), node.get("id")
+    if not names and not ident:
+        return ""  # most of the ancestors: nothing to search
+    return " ".join(token for token in f"{names or ''} {ident or ''}".split() if "[" not in token)
 
 
 def _is_side_box(node, label: str) -> bool:

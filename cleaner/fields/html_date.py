@@ -49,11 +49,6 @@ SCRIPT_PUBLISHED = re.compile(
 # the date is nearly all of it.
 TITLE_PART_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+|\s*\|\s*")
 TITLE_DATE_SHARE = 0.8
-# (the itemprop is found by the attribute axis, which libxml2 walks faster than a predicate on every element)
-TIME_IN_ARTICLE = (
-    "//@itemprop[.='datePublished']/parent::*[not(self::meta)]"
-    " | //article//time[@datetime] | //header//time[@datetime] | //time[@pubdate]"
-)
 
 
 def choose_date(facts: PageFacts) -> str | None:
@@ -67,7 +62,9 @@ def choose_date(facts: PageFacts) -> str | None:
     found = found or _script_dates(facts) or _title_dates(facts, day_first)
     printed = visible_dateline(facts)
     if found and (facts.declares_article or _page_shows_day(facts, found[0])):
-        twins = found[1:] + [t for t in map(_parse_iso, facts.tree.xpath("//body//time/@datetime")) if t]
+        stamps = [e.get("datetime") for e in facts.head.tagged.times if e.get("datetime") is not None
+                  and facts.in_body(e)]
+        twins = found[1:] + [t for t in map(_parse_iso, stamps) if t]
         chosen = _local_time_of(found[0], twins)
         if printed and _prefers_printed(printed, chosen, facts):
             return printed.value
@@ -181,16 +178,24 @@ def _structured_values(facts: PageFacts):
     for key in PUBLISHED_META:
         yield from facts.meta.all(key)
     headline = headline_position(facts)
-    for element in facts.tree.xpath(TIME_IN_ARTICLE):
+    for element in _dated_elements(facts):
         if not is_update_element(element, facts, headline):
             value = element.get("datetime") or element.get("content") or element.text_content()
             yield value[:MAX_DATELINE_CHARS]
 
 
+def _dated_elements(facts: PageFacts) -> tuple:
+    """The elements marked as published (itemprop, not a <meta>) and the <time>s of an article or header."""
+    marked = [e for e in facts.with_itemprop("datePublished") if e.tag != "meta"]
+    times = [e for e in facts.head.tagged.times if e.get("pubdate") is not None
+             or (e.get("datetime") is not None and next(e.iterancestors("article", "header"), None) is not None)]
+    return facts.in_document_order(marked, times)
+
+
 def _title_dates(facts: PageFacts, day_first: bool | None) -> list[str]:
     """The date a <title> ends with ("Headline | Section | DW | 19.01.2020"): the site stamps it with
     the publication day. Read only when the page gives no structured date."""
-    for title in facts.tree.xpath("//title/text()")[:1]:
+    for title in facts.head.tagged.title_texts[:1]:
         last = TITLE_PART_SEPARATOR.split(title.strip())[-1].strip()
         found = find_dates(last)
         if len(found) == 1 and found[0].end - found[0].start >= TITLE_DATE_SHARE * len(last):

@@ -25,6 +25,8 @@ PAGE_TYPE_TAGS = frozenset({"article", "news", "story", "page", "post", "blog", 
                             "blogposting", "default", "none", "null", "undefined"})
 # Desk and taxonomy codes ("MCAT:US", "N-US-2019", "reuters:topic_x"), not names; "COVID-19" is a name.
 CODE_TAG = re.compile(r"^[A-Z0-9]+(?:[:_][A-Za-z0-9]+)+$|^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$|^[a-z]+:\S+$")
+# The letters of "CANONICAL" lower-cased, and no others: a <link rel> is read as XPath's translate() reads it.
+CANONICAL_LOWER = str.maketrans("CANONICAL", "canonical")
 BREADCRUMB_HOME = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "anasayfa"})
 
 
@@ -47,8 +49,8 @@ def read_html_fields(
     """
     head = head or read_head(tree)
     meta, jsonld = head.meta, head.jsonld
-    page_url = _canonical_url(tree, meta, jsonld, url)
-    site = _site_name(tree, meta, jsonld, page_url)
+    page_url = _canonical_url(head, url)
+    site = _site_name(head, page_url)
     not_after = (crawl_date or datetime.date.today().isoformat())[:10]
     facts = PageFacts(tree, head, page_url, site, not_after, index_text(tree))
     byline = choose_byline(facts)
@@ -66,9 +68,10 @@ def read_html_fields(
     )
 
 
-def _canonical_url(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str | None:
-    links = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
-    for candidate in (*links, meta.first("og:url"), jsonld.url):
+def _canonical_url(head: PageHead, url: str | None) -> str | None:
+    links = [link.get("href") for link in head.tagged.links
+             if (link.get("rel") or "").translate(CANONICAL_LOWER) == "canonical" and link.get("href") is not None]
+    for candidate in (*links, head.meta.first("og:url"), head.jsonld.url):
         if candidate and candidate.strip():
             absolute = _joined(url, candidate.strip())
             if absolute and urlsplit(absolute).scheme in ("http", "https"):
@@ -86,11 +89,11 @@ def _joined(base: str | None, address: str) -> str | None:
     return absolute
 
 
-def _site_name(tree, meta: MetaTags, jsonld: JsonLd, url: str | None) -> str | None:
-    named = meta.first("og:site_name", "application-name", "al:ios:app_name") or jsonld.publisher
+def _site_name(head: PageHead, url: str | None) -> str | None:
+    named = head.meta.first("og:site_name", "application-name", "al:ios:app_name") or head.jsonld.publisher
     if named:
         return named
-    titles = tree.xpath("//title/text()")
+    titles = head.tagged.title_texts
     if not titles:
         return None
     parts = TITLE_SEPARATORS.split(" ".join(titles[0].split()))

@@ -55,7 +55,7 @@ MIN_HOST_LABEL_CHARS = 5
 
 def compact(text: str | None) -> str:
     """Letters and digits only, case-folded: "The Guardian" -> "theguardian"."""
-    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, (text or "").casefold()))
 
 
 def matches_site(part: str, site: str | None, url: str | None) -> bool:
@@ -207,17 +207,14 @@ def _is_dateline(text: str) -> bool:
 def _reference_titles(facts: PageFacts) -> list[str]:
     found = [facts.meta.first(key) for key in META_TITLE_KEYS]
     found.insert(2, facts.jsonld.headline)
-    found += [" ".join(t.split()) for t in facts.tree.xpath("//title/text()")[:1]]
+    found += [" ".join(t.split()) for t in facts.head.tagged.title_texts[:1]]
     return [t for t in dict.fromkeys(found) if t and MIN_TITLE_CHARS <= len(t) <= MAX_TITLE_CHARS]
 
 
-# The h1s and the elements marked as headline under body (found by their attribute: libxml2 walks the
-# attribute axis faster than it tests a predicate on every element).
-HEADING_XPATH = "//body//h1 | //body//@itemprop[.='headline']/parent::*[not(self::meta) and not(self::body)]"
-
-
 def _headings(facts: PageFacts, references: list[str] = ()) -> list[str]:
-    elements = facts.tree.xpath(HEADING_XPATH)
+    """The texts of the h1s and of the elements marked as headline (itemprop) under body."""
+    marked = [e for e in facts.with_itemprop("headline") if e.tag != "meta" and facts.in_body(e)]
+    elements = facts.in_document_order(facts.head.tagged.h1s, marked)
     texts = (" ".join(_heading_text(element).split()) for element in elements)
     decoration = _decoration(references)
     return [text for text in dict.fromkeys(texts)
@@ -262,7 +259,7 @@ def _best_heading(facts: PageFacts, references: list[str]) -> str | None:
     if best is not None:
         return best
     # A page with one headline-long h1 shows that h1 as its headline even when its SEO title differs.
-    sole = facts.tree.xpath("//body//h1")
+    sole = facts.head.tagged.h1s
     if len(sole) == 1 and len(headings) >= 1 and headings[0] == " ".join(_heading_text(sole[0]).split()):
         long_enough = len(headings[0].split()) >= MIN_SOLE_H1_WORDS
         return headings[0] if long_enough and not _section_heading(sole[0], facts, references) else None

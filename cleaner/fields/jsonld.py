@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from cleaner.fields.tagged import Tagged, tagged_elements
+
 # Types whose object describes the article itself (schema.org Article and its subtypes in use).
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -18,7 +20,9 @@ ARTICLE_TYPES = frozenset({
 LIVE_BLOG_TYPE = "liveblogposting"
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "medicalwebpage"})
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
-META_JSONLD = "//meta[@name='script:ld+json']/@content"
+META_JSONLD_NAME = "script:ld+json"
+# The letters of "LD+JSON" lower-cased, and no others: a type is matched as XPath's translate() reads it.
+LDJSON_LOWER = str.maketrans("LDJSON", "ldjson")
 CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -44,7 +48,12 @@ class JsonLd:
 
 def read_jsonld(tree) -> JsonLd:
     """The JSON-LD facts of a page; empty when it has none or only broken JSON."""
-    objects = [obj for text in _scripts(tree) for obj in _flatten(_load(text))]
+    return jsonld_of(tagged_elements(tree))
+
+
+def jsonld_of(tagged: Tagged) -> JsonLd:
+    """The JSON-LD facts of a page from its scripts and <meta> elements."""
+    objects = [obj for text in _scripts(tagged) for obj in _flatten(_load(text))]
     article = _pick_article(objects)
     site = next((o for o in objects if _types(o) & SITE_TYPES), None)
     publisher = _name(article.get("publisher")) if article else None
@@ -69,12 +78,17 @@ def read_jsonld(tree) -> JsonLd:
     )
 
 
-def _scripts(tree) -> list[str]:
+def _scripts(tagged: Tagged) -> list[str]:
     """The JSON-LD texts: <script type="application/ld+json"> blocks, and the <meta name="script:ld+json">
     a framework writes when it is given a script descriptor as a metadata entry (Next.js `metadata.other`)."""
-    path = "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"
-    scripts = [CDATA.sub("", script.text or "") for script in tree.xpath(path)]
-    return scripts + tree.xpath(META_JSONLD)
+    scripts = [CDATA.sub("", script.text or "") for script in tagged.scripts if is_jsonld(script)]
+    return scripts + [m.get("content") for m in tagged.metas
+                      if m.get("name") == META_JSONLD_NAME and m.get("content") is not None]
+
+
+def is_jsonld(script) -> bool:
+    """Whether a script's type names JSON-LD (as XPath's contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json'))."""
+    return "ld+json" in (script.get("type") or "").translate(LDJSON_LOWER)
 
 
 def _load(text: str):

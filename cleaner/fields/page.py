@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cleaner.fields.jsonld import JsonLd, read_jsonld
+from cleaner.fields.jsonld import JsonLd, jsonld_of
+from cleaner.fields.tagged import Tagged, tagged_elements
 from cleaner.fields.text_index import TextIndex
 
 # Microdata naming the page an article (schema.org Article, NewsArticle, BlogPosting, ...) with its
 # publication date, found by the attribute axis (a walk over the attributes, not every element).
 MICRODATA_ARTICLE = ("//@itemscope/parent::*[contains(@itemtype,'Article') or contains(@itemtype,'BlogPosting')]"
                      "[.//*[@itemprop='datePublished']]")
+# Class names marking an author or a byline ("post-author", "AUTHOR", "byline"), and the links to an
+# author's page, that mark an element as the author's. The class and rel of the body's elements are read from
+# the text index, whose elements are at hand: a query walking the page's attributes took twice as long.
+AUTHOR_CLASS = re.compile("uthor|UTHOR|yline|YLINE")
+AUTHOR_PAGE_LINK = re.compile("/(?:authors?|autor|auteur|writers)/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +44,14 @@ class PageHead:
     meta: MetaTags
     jsonld: JsonLd
     declares_article: bool  # OpenGraph, JSON-LD or microdata call the page an article
+    tagged: Tagged  # the elements readers look up by tag or by microdata (see fields/tagged.py)
 
 
 def read_head(tree) -> PageHead:
     """The page's <meta> values, its JSON-LD, and whether either (or microdata) calls it an article."""
-    meta, jsonld = read_meta(tree), read_jsonld(tree)
-    return PageHead(meta, jsonld, declares_article(tree, meta, jsonld))
+    tagged = tagged_elements(tree)
+    meta, jsonld = meta_tags(tagged.metas), jsonld_of(tagged)
+    return PageHead(meta, jsonld, declares_article(tree, meta, jsonld), tagged)
 
 
 def declares_article(tree, meta: MetaTags, jsonld: JsonLd) -> bool:
@@ -64,9 +73,13 @@ class PageFacts:
     texts: TextIndex  # every element in document order and its text, from one walk
     # The headline element (see _headline_element), found once: the byline and date readers all ask for it.
     headline: object = field(init=False, default=None)
+    # The elements marked as author, in document order, found once: the byline reader and the reader of
+    # the names credited for another role both go through them.
+    author_marked: tuple = field(init=False, default=())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "headline", _headline_element(self))
+        object.__setattr__(self, "author_marked", _author_marked(self))
 
     @property
     def meta(self) -> MetaTags:
@@ -89,6 +102,22 @@ class PageFacts:
     def order(self) -> dict:
         """Element -> its index in `elements`."""
         return self.texts.order
+
+    def in_body(self, element) -> bool:
+        """Whether the element stands under <body> (as "//body//*" finds it), read from the index."""
+        body = self.tree.find("body")
+        if body is None:
+            return False
+        start = self.texts.order[body]
+        return start < self.texts.order[element] < self.texts.last_descendant[start]
+
+    def in_document_order(self, *groups) -> tuple:
+        """The elements of the groups, each once, in document order (as an XPath union)."""
+        return tuple(sorted({element for group in groups for element in group}, key=self.texts.order.__getitem__))
+
+    def with_itemprop(self, value: str) -> list:
+        """The elements whose itemprop is `value`, in document order."""
+        return [element for element in self.head.tagged.itemprops if element.get("itemprop") == value]
 
     def text(self, element) -> str:
         """The element's text with a space between its pieces ("By<a>Jane</a>" reads "By Jane"), from the index."""
@@ -116,10 +145,31 @@ class PageFacts:
         return [] if body is None else self.texts.descendants(body, skipped)
 
 
+def _author_marked(facts: PageFacts) -> tuple:
+    """The elements under body marked as author (class, rel, itemprop, profile link), in document order."""
+    body = facts.tree.find("body")
+    if body is None:
+        return ()
+    start = facts.order[body]
+    inside = facts.elements[start + 1 : facts.texts.last_descendant[start]]
+    by_name = [
+        e for e in inside if ((names := e.get("class")) and AUTHOR_CLASS.search(names)) or e.get("rel") == "author"
+    ]
+    links = facts.head.tagged.anchors
+    by_link = [a for a in links if AUTHOR_PAGE_LINK.search(a.get("href") or "") and facts.in_body(a)]
+    by_itemprop = [e for e in facts.with_itemprop("author") if e is not body and facts.in_body(e)]
+    return facts.in_document_order(by_name, by_link, by_itemprop)
+
+
 def read_meta(tree) -> MetaTags:
     """Collect <meta> contents under every name they carry."""
+    return meta_tags(tree.iter("meta"))
+
+
+def meta_tags(elements: Iterable) -> MetaTags:
+    """The contents of the <meta> elements under every name they carry."""
     values: dict[str, list[str]] = {}
-    for element in tree.iter("meta"):
+    for element in elements:
         content = " ".join((element.get("content") or "").split())
         if not content:
             continue
@@ -141,13 +191,13 @@ def near_headline(facts: PageFacts, distance: int) -> list:
         return []
     elements = facts.elements
     anchor = facts.order[headline]
-    nearest = [elements[anchor]]
-    for step in range(1, distance + 1):  # the one before the headline first at equal distance
-        if anchor - step >= 0:
-            nearest.append(elements[anchor - step])
-        if anchor + step < len(elements):
-            nearest.append(elements[anchor + step])
-    return nearest
+    before = elements[max(0, anchor - distance) : anchor][::-1]
+    after = elements[anchor + 1 : anchor + 1 + distance]
+    # interleaved by slice assignment: the one before the headline first at equal distance
+    steps: list = [None] * (2 * max(len(before), len(after)))
+    steps[0 : 2 * len(before) : 2] = before
+    steps[1 : 2 * len(after) : 2] = after
+    return [elements[anchor]] + [element for element in steps if element is not None]
 
 
 def headline_position(facts: PageFacts) -> int | None:
@@ -175,15 +225,16 @@ MAX_REWORDED_LENGTH_RATIO = 3
 MAX_TEXT_SHARE_BEFORE_HEADLINE = 0.5
 SUBHEADINGS = "//body//*[self::h2 or self::h3][not(ancestor::nav)]"
 NOT_HEADLINE_TAGS = frozenset({"script", "style", "noscript", "a", "li", "option", "button", "title"})
-HEADLINE_STAND_INS = ("//body//*[self::h2 or self::h3 or contains(@class,'title') or contains(@class,'headline')]"
-                      "[not(ancestor::nav)]")
+# Headings that may stand in for a missing h1 (with the elements classed as a title or headline).
+STAND_IN_TAGS = frozenset({"h2", "h3"})
+STAND_IN_CLASSES = ("title", "headline")
 
 
 def _headline_element(facts: PageFacts):
     """The h1 printing the start of the metadata title (a page may have a logo or "Search" h1 first),
     else the first h1; on a page without h1, the first heading printing the start of the title."""
-    headings = facts.tree.xpath("//body//h1")
-    title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.tree.xpath("//title/text()")[:1])
+    headings = list(facts.head.tagged.h1s)
+    title = facts.meta.first("og:title", "twitter:title") or " ".join(facts.head.tagged.title_texts[:1])
     key = _letters(title)
     if headings and len(key) >= MIN_HEADLINE_PREFIX_CHARS:
         printing = (h for h in headings if _prints_title_start(facts, h, key, len(title)))
@@ -205,13 +256,25 @@ def _stand_in_before(facts: PageFacts, h1, key: str, title_chars: int):
     """The first heading or title-classed element printing the title's start, before the h1 when there is
     one: a blog printing its headline as <h2> and the post's sections as <h1>."""
     limit = facts.order[h1] if h1 is not None else len(facts.elements)
-    for element in facts.tree.xpath(HEADLINE_STAND_INS):
-        if facts.order.get(element, limit) >= limit:
-            break
+    for element in _stand_ins(facts, limit):
         text = _letters(facts.short_text(element, title_chars + HEADLINE_SLACK_CHARS) or "")
         if len(text) >= MIN_HEADLINE_PREFIX_CHARS and key.startswith(text):
             return element
     return None
+
+
+def _stand_ins(facts: PageFacts, limit: int):
+    """The h2s, h3s and title-classed elements under body and outside any nav, in document order up to the
+    element at `limit`: read from the index, where a query tested every element of the page, the h1 far on."""
+    body = facts.tree.find("body")
+    if body is None:
+        return
+    start = facts.order[body] + 1
+    for element in facts.elements[start : min(limit, facts.texts.last_descendant[start - 1])]:
+        names = element.get("class") or ""
+        if element.tag in STAND_IN_TAGS or any(name in names for name in STAND_IN_CLASSES):
+            if next(element.iterancestors("nav"), None) is None:
+                yield element
 
 
 def _heading_rewording_title(facts: PageFacts, title: str):
@@ -247,4 +310,4 @@ def _prints_title_start(facts: PageFacts, heading, key: str, title_chars: int) -
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))

@@ -72,7 +72,7 @@ def person_name(piece: str, site: str | None, *, lowercase: bool = False) -> str
         return None
     if not piece or len(piece) > MAX_NAME_CHARS or len(piece.split()) > MAX_NAME_WORDS:
         return None
-    if any(ch.isdigit() for ch in piece) or NEWSROOM_WORDS.search(piece) or ROLE_WORDS.search(piece):
+    if any(map(str.isdigit, piece)) or NEWSROOM_WORDS.search(piece) or ROLE_WORDS.search(piece):
         return None
     if site and _is_site_name(piece, site):
         return None
@@ -162,10 +162,10 @@ def _looks_capitalised(piece: str) -> bool:
 
     A single word passes in any case: user names ("srauturier") are printed as authors.
     """
-    words = [w.strip(NICKNAME_MARKS) for w in piece.split() if any(ch.isalpha() for ch in w)]
+    words = [w.strip(NICKNAME_MARKS) for w in piece.split() if any(map(str.isalpha, w))]
     if not words:
         return False
-    cased = [w for w in words if any(ch.isupper() or ch.islower() for ch in w)]
+    cased = [w for w in words if any(map(str.isupper, w)) or any(map(str.islower, w))]
     if len(words) == 1 or not cased:
         return True
     return all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in cased)

@@ -107,6 +107,6 @@ def index_text(tree) -> TextIndex:
                 piece = " ".join(words)
                 pieces.append(piece)
                 offsets.append(offsets[-1] + len(piece) + 1)
-    order = {element: index for index, element in enumerate(elements)}
+    order = dict(zip(elements, range(len(elements))))
     return TextIndex(tuple(elements), order, tuple(pieces), tuple(offsets), tuple(first), tuple(end),
                      tuple(last_descendant), tuple(h1s))

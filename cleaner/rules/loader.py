@@ -220,7 +220,21 @@ def load_ruleset(extra: tuple[Path, ...] = (), defaults: bool = True) -> RuleSet
     return RuleSet(generic=generic, layouts=layouts)
 
 
-@lru_cache(maxsize=64)
 def compile_matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
     """A matcher for an ordered tuple of rules; cached, as a run uses the same few rule lists."""
-    return build_matcher(rules)
+    return _cached_matcher(_RuleList(rules))
+
+
+class _RuleList(tuple):
+    """Rules as a cache key hashed by their ids: hashing every field of every rule (a hundred of them, each
+    document) cost more than the rest of the lookup. Equal lists still compare rule by rule."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(tuple(rule.id for rule in self))
+
+
+@lru_cache(maxsize=64)
+def _cached_matcher(rules: _RuleList) -> RuleMatcher:
+    return build_matcher(tuple(rules))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import trafilatura
 from lxml.html import HtmlElement
 
-from cleaner.fields.page import read_head
+from cleaner.fields.page import PageHead, read_head
 from cleaner.model import Block, Kind
 from cleaner.segment.html_align import align, is_cut_short, tokens
 from cleaner.segment.html_jsonld import declared_article_body
@@ -71,15 +72,15 @@ MAX_CHROME_BLOCK_CHARS = 2000
 CHROME_JOINER = " | "
 
 def segment_html(
-    tree: HtmlElement, *, url: str | None = None, declares_article: bool | None = None, live_blog: bool = False
+    tree: HtmlElement, *, url: str | None = None, head: PageHead | None = None, live_blog: bool = False
 ) -> tuple[Block, ...]:
     """The page's text blocks in document order, those of the article body marked in_main.
 
     Args:
         tree: the page as returned by parse_html; it is not modified.
         url: the page's address, if known (helps the extractor resolve the page type).
-        declares_article: whether the page's metadata calls it an article (read from the tree if None);
-            a page that does is never taken for an index of teasers.
+        head: the page's declarations (read from the tree if None); a page whose metadata calls it an article
+            is never taken for an index of teasers.
         live_blog: the page is a live blog, whose updates (each with its own time, author and headline) are
             no one article: no block is marked, as on an index page.
 
@@ -92,10 +93,9 @@ def segment_html(
     units = iter_units(body)
     if live_blog:
         return _to_blocks(*_coarsen_chrome(units, [False] * len(units)))
-    in_main = _main_units(tree, body, units, url)
-    if declares_article is None:
-        declares_article = read_head(tree).declares_article
-    if not _looks_like_article(units, in_main) or (not declares_article and is_index_page(units, in_main)):
+    head = head or read_head(tree)
+    in_main = _main_units(tree, body, units, url, head.tagged.scripts)
+    if not _looks_like_article(units, in_main) or (not head.declares_article and is_index_page(units, in_main)):
         return _to_blocks(*_coarsen_chrome(units, [False] * len(units)))
     scope = main_scope(body, units, in_main)
     if DROP_EXTRACTED_DEK:
@@ -107,15 +107,17 @@ def segment_html(
     # The standfirst goes to the record's lead, not its text: the bench golds mostly leave it out of the
     # body (body F1 aeb 0.967 -> 0.964, naeb 0.933 -> 0.934, wcxb-articles 0.940 -> 0.939 with it in).
     units = name_standfirst(units, in_main)
-    units, in_main = with_hidden_paragraphs(tree, units, in_main)
+    units, in_main = with_hidden_paragraphs(head.tagged.scripts, units, in_main)
     return _to_blocks(*_coarsen_chrome(units, in_main))
 
 
-def _main_units(tree: HtmlElement, body: HtmlElement, units: list[Unit], url: str | None) -> list[bool]:
+def _main_units(
+    tree: HtmlElement, body: HtmlElement, units: list[Unit], url: str | None, scripts: Sequence[HtmlElement]
+) -> list[bool]:
     unit_words = [tokens(u.text) for u in units]
     extracted = _without_headline(units, _extracted_units(tree, units, unit_words, url))
     chosen = _densest_prose_fallback(body, units, _repaired(body, units, extracted))
-    declared = _declared_units(tree, unit_words)
+    declared = _declared_units(scripts, unit_words)
     if declared is None:
         return chosen
     # The declared text is the surest vote; the extractor's other units count inside its scope only.
@@ -263,9 +265,9 @@ def _list_between(units: list[Unit], kept: list[bool], start: int, end: int, sco
     )
 
 
-def _declared_units(tree: HtmlElement, unit_words: list[list[str]]) -> list[bool] | None:
+def _declared_units(scripts: Sequence[HtmlElement], unit_words: list[list[str]]) -> list[bool] | None:
     """The units of the page's JSON-LD articleBody, when it is long and is the page's own text."""
-    declared = tokens(declared_article_body(tree))
+    declared = tokens(declared_article_body(scripts))
     if len(declared) < MIN_DECLARED_TOKENS:
         return None
     matched = align(unit_words, " ".join(declared))

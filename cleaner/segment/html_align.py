@@ -77,11 +77,12 @@ class _Alignment:
     """The reference text with a cursor (end of the last in-order match) and its used stretches.
 
     The shingle counts of the reference are only needed for a partial match, which few units try:
-    they are counted on the first such try, and the units matched whole before it are taken off then.
+    they are counted on the first such try. The shingles the matches took are counted apart (`used`), so
+    that the units matched whole are added in one count each (a C loop), not taken off one by one.
     """
 
-    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used_starts", "used_ends", "ref_shingles", "matched",
-                 "searched")
+    __slots__ = ("ref", "ref_words", "vocabulary", "cursor", "used_starts", "used_ends", "ref_shingles", "used",
+                 "matched", "searched")
 
     def __init__(self, ref: str, ref_words: list[str]) -> None:
         self.ref, self.ref_words, self.cursor = ref, ref_words, 0
@@ -90,7 +91,8 @@ class _Alignment:
         self.used_starts: list[int] = []
         self.used_ends: list[int] = []
         self.ref_shingles: Counter | None = None
-        self.matched: list[Sequence[str]] = []  # units matched whole, not yet taken off ref_shingles
+        self.used: Counter = Counter()  # the reference's shingles taken by the matches so far
+        self.matched: list[Sequence[str]] = []  # units matched whole, not yet counted in `used`
         # (needle, start) -> where its last search from `start` ended (past the end: nothing free): the
         # occurrences before it overlap used stretches, which stay used, so the next search for the same text
         # goes on from there (a page repeating a line thousands of times searched every used copy for each).
@@ -119,23 +121,25 @@ class _Alignment:
         """Whether most of a long unit's shingles are among those no other match has used."""
         if len(words) < MIN_FREE_TOKENS:
             return False
-        if sum(word in self.vocabulary for word in words) < PARTIAL_SHARE * len(words):
+        if sum(map(self.vocabulary.__contains__, words)) < PARTIAL_SHARE * len(words):
             return False  # cheap bound: too few of its words are in the reference at all
-        ref_shingles = self._remaining_shingles()
+        ref_shingles, used = self._counted_shingles()
         own = shingle_counts(words)
-        shared = own & ref_shingles
+        # own & (ref_shingles - used), without building the remainder of the whole reference
+        shared = {s: n for s, count in own.items() if (n := min(count, ref_shingles.get(s, 0) - used.get(s, 0))) > 0}
         if sum(shared.values()) < PARTIAL_SHARE * sum(own.values()):
             return False
-        ref_shingles.subtract(shared)
+        used.update(shared)
         return True
 
-    def _remaining_shingles(self) -> Counter:
+    def _counted_shingles(self) -> tuple[Counter, Counter]:
+        """The reference's shingle counts, and those the matches took (the units matched whole counted now)."""
         if self.ref_shingles is None:
             self.ref_shingles = shingle_counts(self.ref_words)
         for words in self.matched:
-            self.ref_shingles.subtract(_shingles(words) if len(words) >= SHINGLE else shingle_counts(words))
+            self.used.update(_shingles(words) if len(words) >= SHINGLE else [tuple(words)])
         self.matched.clear()
-        return self.ref_shingles
+        return self.ref_shingles, self.used
 
     def _free_occurrence(self, needle: str, start: int) -> int:
         pos = self.ref.find(needle, self.searched.get((needle, start), start))

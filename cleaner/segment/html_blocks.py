@@ -71,8 +71,8 @@ def _block_holders(body: HtmlElement) -> set[HtmlElement]:
 _WRAPPER_KINDS = {"figcaption": Kind.CAPTION, "blockquote": Kind.QUOTE}
 # An element named as a caption outside a <figcaption> ("wp-caption-text", a gallery's "galleryCaption001"
 # <cite>) holds a caption, when short: a long one is a layout wrapper that happens to carry the word.
-# Found in one pass over the page (libxml2 tests the attributes in C), not by a look at every element.
-CAPTION_NAMED_XPATH = "//body//@class[contains(., 'aption')]/parent::* | //body//@id[contains(., 'aption')]/parent::*"
+# Found in one pass over the body (libxml2 tests the attributes in C), not by a look at every element.
+CAPTION_NAMED_XPATH = ".//@class[contains(., 'aption')]/parent::* | .//@id[contains(., 'aption')]/parent::*"
 CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
 MAX_NAMED_CAPTION_CHARS = 600
 PICTURE_TAGS = frozenset({"img", "picture"})

@@ -19,7 +19,8 @@ from lxml.html import HtmlElement
 from cleaner.model import Kind
 from cleaner.segment.html_blocks import Unit
 
-DATA_SCRIPTS = "//script[contains(translate(@type,'JSON','json'),'json')][not(contains(@type,'ld+json'))]"
+# The letters of "JSON" lower-cased, and no others: a data script's type is read as XPath's translate() reads it.
+JSON_LOWER = str.maketrans("JSON", "json")
 # Markers of rich-text nodes: a script without any is not parsed (most pages' data holds none; parsing
 # a 300 kB data script costs milliseconds).
 NODE_MARKERS = ('"paragraph"', '"block"', '"content_elements"', '"ParagraphBlock"')
@@ -46,13 +47,15 @@ PROBE_CHARS = 60
 MIN_PROBE_CHARS = 30
 
 
-def with_hidden_paragraphs(tree: HtmlElement, units: list[Unit], in_main: list[bool]) -> tuple[list[Unit], list[bool]]:
-    """The units with the data body's hidden paragraphs inserted after the shown text, when the page shows
-    only the start of a story its data carries whole."""
+def with_hidden_paragraphs(
+    scripts: Sequence[HtmlElement], units: list[Unit], in_main: list[bool]
+) -> tuple[list[Unit], list[bool]]:
+    """The units with the data body's hidden paragraphs inserted after the shown text, when the page (whose
+    scripts are given) shows only the start of a story its data carries whole."""
     shown = [u for u, main in zip(units, in_main, strict=True) if main and u.kind is not Kind.CAPTION]
     if not shown:
         return units, in_main
-    found = _data_body(tree, shown)
+    found = _data_body(scripts, shown)
     if found is None:
         return units, in_main
     script, paragraphs = found
@@ -63,18 +66,24 @@ def with_hidden_paragraphs(tree: HtmlElement, units: list[Unit], in_main: list[b
     return units[: last + 1] + extra + units[last + 1 :], in_main[: last + 1] + [True] * len(extra) + in_main[last + 1 :]
 
 
-def _data_body(tree: HtmlElement, shown: Sequence[Unit]) -> tuple[HtmlElement, list[str]] | None:
+def _data_body(scripts: Sequence[HtmlElement], shown: Sequence[Unit]) -> tuple[HtmlElement, list[str]] | None:
     """The script holding the longest list of rich-text paragraphs that continues the shown story, and
     the paragraphs' texts (a related story in the same data may be longer)."""
     needed = MIN_HIDDEN_RATIO * sum(len(u.text) for u in shown)
     best: tuple[HtmlElement, list[str]] | None = None
     best_length = 0
-    for script in tree.xpath(DATA_SCRIPTS):
+    for script in filter(_is_data_script, scripts):
         for paragraphs in _paragraph_lists(_loaded(script.text or ""), 0):
             length = sum(map(len, paragraphs))
             if length >= needed and length > best_length and _is_same_story(shown, paragraphs):
                 best, best_length = (script, paragraphs), length
     return best
+
+
+def _is_data_script(script: HtmlElement) -> bool:
+    """A script whose type names JSON, but not JSON-LD (the page's metadata, not its data)."""
+    kind = script.get("type") or ""
+    return "json" in kind.translate(JSON_LOWER) and "ld+json" not in kind
 
 
 def _loaded(text: str) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
@@ -13,10 +14,10 @@ _TAGS = re.compile(r"<[^>]{0,500}>")
 MAX_JSON_DEPTH = 12
 
 
-def declared_article_body(tree: HtmlElement) -> str:
+def declared_article_body(scripts: Iterable[HtmlElement]) -> str:
     """The longest schema.org articleBody among the page's JSON-LD scripts, as plain text ("" if none)."""
     best = ""
-    for script in tree.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         if "articleBody" not in script.text:

@@ -51,16 +51,18 @@ def parse_html(text: str) -> HtmlElement:
     return parse_html_page(text)[0]
 
 
-def parse_html_page(text: str) -> tuple[HtmlElement, tuple[str, ...]]:
+def parse_html_page(text: str, utf8: bytes | None = None) -> tuple[HtmlElement, tuple[str, ...]]:
     """The page's tree (as parse_html) and what the record's reader should know about its parsing.
+    `utf8`, when given, is the text's UTF-8, which the parser reads faster.
 
     Markup nested past the parser's depth limit is parsed again flattened, and if that is still too
     deep, as its text with paragraph and heading tags only.
     """
     if not text or not text.strip():
         raise Rejection("empty HTML document", stage="segment")
+    whole = text
     text = _without_early_document_end(text)
-    tree, too_deep = _parse_text(text)
+    tree, too_deep = _parse_bytes(utf8) if utf8 is not None and text is whole else _parse_text(text)
     notes: tuple[str, ...] = ()
     for shallower in (flattened, stripped):
         if not too_deep:

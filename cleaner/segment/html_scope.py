@@ -309,12 +309,11 @@ def reads_like_prose(unit: Unit) -> bool:
 
 
 def area_of(unit: Unit, areas: Sequence[HtmlElement | None]) -> HtmlElement | None:
-    """The first of the areas (innermost first) that holds the unit, None if none does."""
-    for element in unit.chain:
-        for area in areas:
-            if element is area:
-                return area
-    return None
+    """The first of the areas (innermost first) that holds the unit, None if none does. (Elements compare by
+    identity, so `in` finds an area in C.)"""
+    if len(areas) == 1:  # most calls
+        return areas[0] if areas[0] in unit.chain else None
+    return next((element for element in unit.chain if element in areas), None)
 
 
 def in_named_box(element: HtmlElement, scope: HtmlElement, known: dict | None = None) -> bool:
