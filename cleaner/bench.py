@@ -212,12 +212,20 @@ def timed(extractor: Extractor, item: BenchItem) -> Timed:
     return Timed(prediction, time.perf_counter() - start)
 
 
-def _run_item(extractors: Sequence[Extractor], item: BenchItem) -> tuple[Timed, ...]:
-    # Extractors take turns on the same document, so that caches and load affect them alike.
-    return tuple(timed(extractor, item) for extractor in extractors)
+def _run_item(extractors: Sequence[Extractor], item: BenchItem, turn: int = 0) -> tuple[Timed, ...]:
+    """Every extractor on one document, results in the extractors' order.
+
+    Extractors take turns on the same document, so that caches and load affect them alike; the one that
+    starts moves on by one each document, because the second to read a document runs ~1 ms faster (its
+    bytes and the allocator's pages are warm), which on pages of ~25 ms is a 4% bias.
+    """
+    start = turn % len(extractors)
+    order = [*range(start, len(extractors)), *range(start)]
+    results = {index: timed(extractors[index], item) for index in order}
+    return tuple(results[index] for index in range(len(extractors)))
 
 
-def _run_item_packed(task: tuple[Sequence[Extractor], BenchItem]) -> tuple[Timed, ...]:
+def _run_item_packed(task: tuple[Sequence[Extractor], BenchItem, int]) -> tuple[Timed, ...]:
     return _run_item(*task)
 
 
@@ -238,10 +246,10 @@ def run_extractors(
     items = itertools.chain([first], items)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            tasks = ((functions, item) for item in items)
+            tasks = ((functions, item, turn) for turn, item in enumerate(items))
             rows = list(pool.map(_run_item_packed, tasks, chunksize=CHUNK_SIZE))
     else:
-        rows = [_run_item(functions, item) for item in items]
+        rows = [_run_item(functions, item, turn) for turn, item in enumerate(items)]
     return [Run(name, tuple(row[i] for row in rows)) for i, name in enumerate(extractors)]
 
 

@@ -146,6 +146,18 @@ def test_run_extractors_keeps_order_and_names(tmp_path):
     assert all(o.prediction == Prediction() for o in runs[1].outputs)
 
 
+def test_extractors_take_turns_starting_on_a_document(tmp_path):
+    items = list(iter_bench(make_set(tmp_path)))
+    calls: list[str] = []
+
+    def recorder(name: str):
+        return lambda item: calls.append(name) or Prediction()
+
+    run_extractors(items * 2, {"a": recorder("a"), "b": recorder("b")})
+    # the untimed warm-up call of each, then the timed documents with the starter moving on by one
+    assert calls[2:6] == ["a", "b", "b", "a"]
+
+
 def test_run_extractors_in_worker_processes_gives_the_same_outputs(tmp_path):
     set_dir = make_set(tmp_path)
     serial = run_extractors(iter_bench(set_dir, "inscriptis"), {"dump": dump_prediction})
