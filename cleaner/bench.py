@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
+from trafilatura import external as trafilatura_external
 
 from cleaner import pipeline
 from cleaner.errors import InputError
@@ -243,6 +244,7 @@ def run_extractors(
     if first is None:
         return [Run(name, ()) for name in extractors]
     _run_item(functions, first)
+    _load_lazy_tables()
     items = itertools.chain([first], items)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -251,6 +253,14 @@ def run_extractors(
     else:
         rows = [_run_item(functions, item, turn) for turn, item in enumerate(items)]
     return [Run(name, tuple(row[i] for row in rows)) for i, name in enumerate(extractors)]
+
+
+def _load_lazy_tables() -> None:
+    """Load the tables trafilatura reads in on first need, whichever extractor needs it first: its jusText
+    stop-word list (0.2 s, once per process) is built the first time a page is escalated to jusText, and
+    would be timed against whichever extractor met such a page first."""
+    if not trafilatura_external.JT_STOPLIST:
+        trafilatura_external.jt_stoplist_init()
 
 
 @dataclass(frozen=True, slots=True)

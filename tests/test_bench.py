@@ -195,3 +195,13 @@ def test_evaluate_set_scores_cleaner_fields(monkeypatch, tmp_path):
 
 def test_run_extractors_on_no_items_gives_empty_runs():
     assert run_extractors([], {"dump": dump_prediction}) == [Run("dump", ())]
+
+
+def test_trafilaturas_lazy_stop_word_table_is_loaded_before_any_document_is_timed(tmp_path, monkeypatch):
+    from trafilatura import external
+
+    monkeypatch.setattr(external, "JT_STOPLIST", None)
+    seen: list[object] = []
+    run_extractors(list(iter_bench(make_set(tmp_path))) * 2,
+                   {"probe": lambda item: seen.append(external.JT_STOPLIST) or Prediction()})
+    assert seen[0] is None and all(table for table in seen[1:])
