@@ -4,14 +4,15 @@ import lxml.html
 
 from cleaner.fields.html_byline import in_other_context, visible_byline
 from cleaner.fields.jsonld import JsonLd
-from cleaner.fields.page import PageFacts, PageHead, read_meta
+from cleaner.fields.page import PageFacts, PageHead, meta_tags
 from cleaner.fields.tagged import tagged_elements
 from cleaner.fields.text_index import index_text
 
 
 def facts_of(body: str) -> PageFacts:
     tree = lxml.html.document_fromstring(f"<html><head><title>Storm</title></head><body>{body}</body></html>")
-    head = PageHead(read_meta(tree), JsonLd(), False, tagged_elements(tree))
+    tagged = tagged_elements(tree)
+    head = PageHead(meta_tags(tagged.metas), JsonLd(), False, tagged)
     return PageFacts(tree, head, None, None, "2030-01-01", index_text(tree))
 
 

@@ -5,8 +5,9 @@ import lxml.html
 import pytest
 
 from cleaner.fields.html_meta import read_html_fields
-from cleaner.fields.jsonld import read_jsonld
 from cleaner.fields.html_title import strip_site_affixes
+from cleaner.fields.jsonld import jsonld_of
+from cleaner.fields.tagged import tagged_elements
 
 
 def page(head: str = "", body: str = "") -> object:
@@ -184,8 +185,8 @@ def test_jsonld_written_into_a_meta_by_a_framework_is_read():
 def test_a_live_blog_is_known_by_its_schema_type_beside_a_news_article():
     article, live_blog = {"@type": "NewsArticle", "headline": "H"}, {"@type": "LiveBlogPosting", "headline": "H"}
     live = page(jsonld(article) + jsonld(live_blog))
-    assert read_jsonld(live).is_live_blog
-    assert not read_jsonld(page(jsonld({"@type": "NewsArticle", "headline": "H"}))).is_live_blog
+    assert jsonld_of(tagged_elements(live)).is_live_blog
+    assert not jsonld_of(tagged_elements(page(jsonld({"@type": "NewsArticle", "headline": "H"})))).is_live_blog
 
 
 def test_meta_published_time_is_read():

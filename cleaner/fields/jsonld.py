@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from cleaner.fields.tagged import Tagged, tagged_elements
+from cleaner.fields.tagged import Tagged
 
 # Types whose object describes the article itself (schema.org Article and its subtypes in use).
 ARTICLE_TYPES = frozenset({
@@ -44,11 +44,6 @@ class JsonLd:
     language: str | None = None
     url: str | None = None
     breadcrumbs: tuple[str, ...] = ()
-
-
-def read_jsonld(tree) -> JsonLd:
-    """The JSON-LD facts of a page; empty when it has none or only broken JSON."""
-    return jsonld_of(tagged_elements(tree))
 
 
 def jsonld_of(tagged: Tagged) -> JsonLd:

@@ -161,11 +161,6 @@ def _author_marked(facts: PageFacts) -> tuple:
     return facts.in_document_order(by_name, by_link, by_itemprop)
 
 
-def read_meta(tree) -> MetaTags:
-    """Collect <meta> contents under every name they carry."""
-    return meta_tags(tree.iter("meta"))
-
-
 def meta_tags(elements: Iterable) -> MetaTags:
     """The contents of the <meta> elements under every name they carry."""
     values: dict[str, list[str]] = {}
